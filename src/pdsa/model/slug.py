@@ -1,0 +1,68 @@
+"""Slugs: the identity of every project, measure and cycle, and its file name.
+
+A slug must be a safe file name on Windows, macOS and Linux, so it is lower-case
+ASCII letters and digits joined by single hyphens: no dots (so never ``..``), no
+separators, no case to collide on a case-insensitive file system, and never one of
+the names Windows reserves for devices (``con.toml`` cannot be created there).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_LENGTH = 60
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Windows refuses these as file stems whatever the extension.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"com{i}" for i in range(10)]
+    + [f"lpt{i}" for i in range(10)]
+)
+
+
+def slug_problem(text: str) -> str | None:
+    """Why ``text`` is not a valid slug, or None when it is."""
+    if not text:
+        return "a slug cannot be empty"
+    if len(text) > MAX_LENGTH:
+        return f"a slug has at most {MAX_LENGTH} characters (this has {len(text)})"
+    if not _SLUG_RE.match(text):
+        return (
+            "a slug uses only lower-case letters a-z, digits and single hyphens between them"
+        )
+    if text in WINDOWS_RESERVED:
+        return f"'{text}' is a device name on Windows and cannot be a file name"
+    return None
+
+
+def is_slug(text: str) -> bool:
+    """True when ``text`` is a valid slug."""
+    return slug_problem(text) is None
+
+
+def slugify(title: str, *, fallback: str = "untitled") -> str:
+    """Derive a slug from a title: ``"Text reminders (v2)"`` -> ``"text-reminders-v2"``.
+
+    Accents are folded to ASCII; other scripts that have no ASCII form drop out, and a
+    title with nothing left becomes ``fallback``. Long titles are cut at a word boundary.
+    """
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_ALNUM.sub("-", folded.lower()).strip("-")
+    if len(slug) > MAX_LENGTH:
+        cut = slug[:MAX_LENGTH]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    if not slug:
+        slug = fallback
+    if slug in WINDOWS_RESERVED:
+        slug = f"{slug}-1"
+    return slug
+
+
+def numbered(slug: str, number: int) -> str:
+    """The ``number``-th alternative to a taken slug: ``reminders`` -> ``reminders-2``."""
+    suffix = f"-{number}"
+    return slug[: MAX_LENGTH - len(suffix)].rstrip("-") + suffix
