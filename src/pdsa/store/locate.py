@@ -49,7 +49,14 @@ _NESTED_TEXT: Final = re.compile(r"""[^\[\]{}"'#]++""")
 _ESCAPE: Final = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)", re.S)
 _NEWLINE: Final = re.compile("\n")
 _SIMPLE_ESCAPES: Final = {
-    "b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\",
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    '"': '"',
+    "\\": "\\",
 }
 
 
