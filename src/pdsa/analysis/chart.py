@@ -1,0 +1,202 @@
+"""Analyse a measure's series by a declared rule set: the one entry point, :func:`analyse`.
+
+Phases. A phase is a deliberate, recorded rebase: from its start date the process is taken to
+be a new one, analysed on its own (centre line, limits, rules, runs). A point belongs to the
+last phase whose start is on or before its date, so points sharing a date share a phase.
+Points before the first declared phase form an unnamed first phase (reason None). Nothing is
+ever rebased automatically.
+
+Baseline. ``baseline=k`` fixes the centre line (and SPC limits) on the first k points of
+*each* phase, because a phase is a rebase and its limits deserve the same protection from
+drifting as the first phase's; a phase with fewer than k points uses all of them.
+
+Top-level values. ``centre_line``, the limits, ``assurance``, ``runs`` and ``runs_test`` of a
+:class:`ChartAnalysis` are those of its current phase: the last one holding points. Each phase
+keeps its own in ``phases``, and each point names its phase.
+
+Variation. Each signal points one way (above the centre line or rising is HIGH). With a
+direction, a point whose signals all point the good way is ``special_cause_improvement``; if
+any points the bad way it is ``special_cause_concern``: when the evidence pulls both ways
+(the turning point of two trends, say) the reader should look, so concern wins. Without a
+direction, or for an astronomical point on the median, it is ``special_cause_neutral``.
+Points in no signal are ``common_cause``. The same reading applies to every rule set.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TypeVar
+
+from pdsa.analysis import ihi, spc
+from pdsa.analysis.legend import describe, in_phase
+from pdsa.analysis.phase import PhaseSlice, Settings, analyse_phase
+from pdsa.analysis.result import ChartAnalysis, PointResult, Signal, Variation
+from pdsa.analysis.series import Direction, RuleSet, SeriesPoint, Side
+from pdsa.analysis.stats import exact
+
+PhaseStart = tuple[datetime.date, str | None]
+_Choice = TypeVar("_Choice", RuleSet, Direction)
+
+
+def analyse(
+    points: Sequence[SeriesPoint],
+    *,
+    rules: RuleSet | str = RuleSet.ANHOEJ,
+    direction: Direction | str | None = None,
+    goal: float | None = None,
+    baseline: int | None = None,
+    phases: Sequence[PhaseStart] = (),
+    screen: bool = True,
+    shift_length: int | None = None,
+    trend_length: int | None = None,
+    measure: str | None = None,
+) -> ChartAnalysis:
+    """Analyse ``points`` (sorted by date by the caller) by the rule set ``rules``.
+
+    ``direction`` is "higher", "lower" or None; ``goal`` feeds the SPC assurance; ``baseline``
+    fixes each phase's centre line and limits on its first k points; ``phases`` lists
+    (start date, reason) in date order; ``screen`` screens large moving ranges out of SPC
+    limits; ``shift_length`` and ``trend_length`` override the ihi (6, 5) and spc (7, 7)
+    defaults. Raises ValueError for input that cannot be analysed.
+    """
+    settings = _settings(rules, direction, goal, baseline, screen, shift_length, trend_length)
+    _check_points(points)
+    _check_phases(phases)
+    values = [exact(point.value) for point in points]
+    float_values = [float(point.value) for point in points]
+    marked = [point.astronomical for point in points]
+
+    phase_results = []
+    legend: list[str] = []
+    signals: defaultdict[int, set[Signal]] = defaultdict(set)
+    signal_sides: defaultdict[int, set[Side | None]] = defaultdict(set)
+    bounds = _phase_bounds(points, phases)
+    for number, (start, reason, first, stop) in enumerate(bounds, start=1):
+        phase = PhaseSlice(
+            start, reason, first, values[first:stop], float_values[first:stop], marked[first:stop]
+        )
+        analysed = analyse_phase(phase, settings)
+        phase_results.append(analysed.result)
+        centre_name = "mean" if settings.rules is RuleSet.SPC else "median"
+        for finding in analysed.findings:
+            legend.append(describe(finding, centre_name=centre_name, runs=analysed.result.runs))
+            for position in finding.positions:
+                signals[position].add(finding.rule)
+                signal_sides[position].add(finding.side)
+        legend.extend(in_phase(note, number, len(bounds)) for note in analysed.notes)
+
+    phase_of = [0] * len(points)
+    for number, (_, _, first, stop) in enumerate(bounds):
+        phase_of[first:stop] = [number] * (stop - first)
+    charted = tuple(
+        PointResult(
+            date=point.date,
+            value=float(point.value),
+            signals=tuple(signal for signal in Signal if signal in signals.get(position, ())),
+            variation=_variation(signal_sides.get(position, set()), settings.direction),
+            phase=phase_of[position],
+        )
+        for position, point in enumerate(points)
+    )
+    is_spc = settings.rules is RuleSet.SPC
+    return ChartAnalysis(
+        measure=measure,
+        rules=settings.rules,
+        direction=settings.direction,
+        goal=None if goal is None else float(goal),
+        baseline=baseline,
+        shift_length=None if settings.rules is RuleSet.ANHOEJ else settings.shift_length,
+        trend_length=None if settings.rules is RuleSet.ANHOEJ else settings.trend_length,
+        screen=settings.screen if is_spc else None,
+        phases=tuple(phase_results),
+        points=charted,
+        legend=tuple(legend),
+    )
+
+
+def _variation(pointing: set[Side | None], direction: Direction | None) -> Variation:
+    if not pointing:
+        return Variation.COMMON
+    if direction is None:
+        return Variation.NEUTRAL
+    good = Side.HIGH if direction is Direction.HIGHER else Side.LOW
+    if any(side is not None and side is not good for side in pointing):
+        return Variation.CONCERN
+    return Variation.IMPROVEMENT if good in pointing else Variation.NEUTRAL
+
+
+def _phase_bounds(
+    points: Sequence[SeriesPoint], phases: Sequence[PhaseStart]
+) -> list[tuple[datetime.date, str | None, int, int]]:
+    """(start, reason, first point, end point) for each phase, the unnamed first one included."""
+    dates = [point.date for point in points]
+    firsts = [bisect.bisect_left(dates, start) for start, _ in phases]
+    stops = [*firsts[1:], len(points)]
+    bounds = [
+        (start, reason, firsts[number], stops[number])
+        for number, (start, reason) in enumerate(phases)
+    ]
+    # Points before the first declared phase (all of them, if none is) form an unnamed phase.
+    unnamed_stop = firsts[0] if firsts else len(points)
+    if unnamed_stop > 0:
+        bounds.insert(0, (dates[0], None, 0, unnamed_stop))
+    return bounds
+
+
+def _settings(
+    rules: RuleSet | str,
+    direction: Direction | str | None,
+    goal: float | None,
+    baseline: int | None,
+    screen: bool,
+    shift_length: int | None,
+    trend_length: int | None,
+) -> Settings:
+    rule_set = _choice(RuleSet, rules, "rules")
+    better = None if direction is None else _choice(Direction, direction, "direction")
+    if goal is not None and not math.isfinite(goal):
+        raise ValueError(f"goal must be a finite number, not {goal!r}")
+    if baseline is not None and baseline < 1:
+        raise ValueError(f"baseline must be at least 1 point, not {baseline}")
+    if rule_set is RuleSet.ANHOEJ and (shift_length is not None or trend_length is not None):
+        raise ValueError("the anhoej rule set has no shift or trend rule to set a length for")
+    for name, length in (("shift_length", shift_length), ("trend_length", trend_length)):
+        if length is not None and length < 2:
+            raise ValueError(f"{name} must be at least 2 points, not {length}")
+    defaults = spc if rule_set is RuleSet.SPC else ihi
+    return Settings(
+        rules=rule_set,
+        direction=better,
+        goal=None if goal is None else exact(goal),
+        baseline=baseline,
+        screen=screen,
+        shift_length=defaults.SHIFT_LENGTH if shift_length is None else shift_length,
+        trend_length=defaults.TREND_LENGTH if trend_length is None else trend_length,
+    )
+
+
+def _choice(kind: type[_Choice], text: str, name: str) -> _Choice:
+    try:
+        return kind(text)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise ValueError(f"{name} must be one of {allowed}, not {text!r}") from None
+
+
+def _check_points(points: Sequence[SeriesPoint]) -> None:
+    for position, point in enumerate(points):
+        if not math.isfinite(point.value):
+            raise ValueError(f"point {position + 1} ({point.date}) has no finite value")
+        if position and point.date < points[position - 1].date:
+            raise ValueError(f"points must be sorted by date: point {position + 1} is not")
+
+
+def _check_phases(phases: Sequence[PhaseStart]) -> None:
+    for (before, _), (start, _) in itertools.pairwise(phases):
+        if start <= before:
+            raise ValueError(f"phases must start on increasing dates: {start} follows {before}")

@@ -1,0 +1,110 @@
+"""Patterns the rules look for, each found in one pass: runs around a centre line, and trends.
+
+Positions are indices into one phase's points. Rule modules turn patterns into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from pdsa.analysis.result import Signal
+from pdsa.analysis.series import Side
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One occurrence of a rule: which rule, which way it points, and the points in it."""
+
+    rule: Signal
+    side: Side | None
+    positions: tuple[int, ...]
+
+    def moved(self, offset: int) -> Finding:
+        """The same finding with positions counted from ``offset`` (a phase's first point)."""
+        return Finding(self.rule, self.side, tuple(offset + p for p in self.positions))
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive points on one side of the centre line."""
+
+    side: Side
+    positions: tuple[int, ...]
+
+
+def sides(values: Sequence[Fraction], centre: Fraction) -> list[int]:
+    """+1 above the centre, -1 below it, 0 exactly on it, for each value."""
+    return [(value > centre) - (value < centre) for value in values]
+
+
+def useful_runs(point_sides: Sequence[int]) -> list[Run]:
+    """Runs of useful points; points on the centre line are skipped, neither counting nor breaking.
+
+    The run-chart convention (Anhøj, and IHI's shift rule).
+    """
+    runs: list[Run] = []
+    current: list[int] = []
+    current_side = 0
+    for position, side in enumerate(point_sides):
+        if side == 0:
+            continue
+        if side != current_side and current:
+            runs.append(Run(Side(current_side), tuple(current)))
+            current = []
+        current_side = side
+        current.append(position)
+    if current:
+        runs.append(Run(Side(current_side), tuple(current)))
+    return runs
+
+
+def unbroken_runs(point_sides: Sequence[int]) -> list[Run]:
+    """Runs where a point on the centre line ends the run (the SPC shift convention)."""
+    runs: list[Run] = []
+    start = 0
+    for position in range(1, len(point_sides) + 1):
+        if position == len(point_sides) or point_sides[position] != point_sides[start]:
+            if point_sides[start] != 0:
+                runs.append(Run(Side(point_sides[start]), tuple(range(start, position))))
+            start = position
+    return runs
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Consecutive points moving one way; ``length`` counts only the points that moved."""
+
+    side: Side
+    start: int
+    end: int
+    length: int
+
+
+def trends(values: Sequence[float], *, skip_ties: bool) -> list[Trend]:
+    """Maximal stretches of points each higher (or each lower) than the one before.
+
+    With ``skip_ties`` (IHI) a point equal to the one before neither makes nor breaks a
+    stretch and is not counted; a stretch then runs from the last point of its first value
+    to the first point of its last value, so flat ends are left out and flat middles kept.
+    Without it (SPC) a tie ends the stretch. Two stretches may share their turning point.
+    """
+    found: list[Trend] = []
+    direction = 0  # of the current stretch; 0 when there is none
+    start = end = moves = 0
+    for position in range(1, len(values)):
+        before, now = values[position - 1], values[position]
+        step = (now > before) - (now < before)
+        if step == 0 and skip_ties:
+            # The next move then starts from this point, the last one of the tied value.
+            continue
+        if step != direction:
+            if direction != 0:
+                found.append(Trend(Side(direction), start, end, moves + 1))
+            direction, start, moves = step, position - 1, 0
+        if step != 0:
+            end, moves = position, moves + 1
+    if direction != 0:
+        found.append(Trend(Side(direction), start, end, moves + 1))
+    return found
