@@ -52,5 +52,7 @@ Day = Annotated[datetime.date, Strict()]
 #: Which schema the file follows; see ``pdsa migrate``.
 SchemaVersion = Annotated[
     int,
-    Field(ge=0, description="The file format version. Written by pdsa; upgrade with `pdsa migrate`."),
+    Field(
+        ge=0, description="The file format version. Written by pdsa; upgrade with `pdsa migrate`."
+    ),
 ]

@@ -85,9 +85,7 @@ class Plan(Record):
     tasks: list[Task] = Field(
         default_factory=list, description="What tasks are needed: what, who, when, where?"
     )
-    data_collection: str | None = Field(
-        default=None, description="How will we collect the data?"
-    )
+    data_collection: str | None = Field(default=None, description="How will we collect the data?")
     scale: ScaleEntry | None = Field(
         default=None, description="What is the scale of the test (people, sites, days)?"
     )
@@ -123,9 +121,7 @@ class Act(Record):
 
     date: Day = Field(description="When was the decision made?")
     decision: Decision = Field(description="adopt, adapt or abandon the change?")
-    changes: str | None = Field(
-        default=None, description="What changes are to be made next?"
-    )
+    changes: str | None = Field(default=None, description="What changes are to be made next?")
     next: Slug | None = Field(default=None, description="The next cycle, if it is known.")
 
 

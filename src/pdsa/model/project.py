@@ -48,7 +48,8 @@ class Project(Record):
     )
     team: list[TeamMember] = Field(default_factory=list, description="Who is on the team?")
     change_ideas: list[ChangeIdea] = Field(
-        default_factory=list, description="What changes can we make that will result in improvement?"
+        default_factory=list,
+        description="What changes can we make that will result in improvement?",
     )
     status: ProjectStatus = Field(
         default="active", description="active, paused, completed or closed."

@@ -18,9 +18,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Windows refuses these as file stems whatever the extension.
 WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"]
-    + [f"com{i}" for i in range(10)]
-    + [f"lpt{i}" for i in range(10)]
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
 )
 
 
@@ -31,9 +29,7 @@ def slug_problem(text: str) -> str | None:
     if len(text) > MAX_LENGTH:
         return f"a slug has at most {MAX_LENGTH} characters (this has {len(text)})"
     if not _SLUG_RE.match(text):
-        return (
-            "a slug uses only lower-case letters a-z, digits and single hyphens between them"
-        )
+        return "a slug uses only lower-case letters a-z, digits and single hyphens between them"
     if text in WINDOWS_RESERVED:
         return f"'{text}' is a device name on Windows and cannot be a file name"
     return None

@@ -1,0 +1,387 @@
+"""``pdsa plan`` and ``pdsa do|study|act``: a cycle, phase by phase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from pdsa.cli import ask
+from pdsa.cli.options import parse_date, predictions_with
+from pdsa.cli.state import echo_err, open_log, today
+
+if TYPE_CHECKING:
+    from pdsa.model.cycle import PhaseName
+    from pdsa.store.log import Log
+
+PLAN_HELP = """Plan a new cycle: what it tests, what you predict, and how.
+
+Example: pdsa plan outreach "Text reminders" --objective "Fewer missed appointments"
+--prediction "Attendance rises to 80%" --expect "attendance-rate >= 80" """
+DO_HELP = """Record the Do phase: was the test carried out as planned, and what happened.
+
+Example: pdsa do outreach/text-reminders --as-planned --observations "17 of 20 came" """
+STUDY_HELP = """Record the Study phase: the results against the predictions, and the learning.
+
+Example: pdsa study outreach/2 --results "85% came" --matched yes --learning "Reply same day" """
+ACT_HELP = """Record the Act phase: adopt, adapt or abandon the change.
+
+Example: pdsa act outreach/2 --decision adapt --changes "Two clinics" --next two-clinics"""
+
+CycleArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="CYCLE",
+        help="PROJECT/CYCLE; the cycle as its slug, a unique prefix of it, or its number.",
+    ),
+]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="The date of this phase (YYYY-MM-DD; default today).")
+]
+EditorOpt = Annotated[
+    bool, typer.Option("--editor", help="Write the answers in $EDITOR, in the worksheet template.")
+]
+
+
+def plan(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PROJECT] TITLE", help="The project (optional) and the title."),
+    ] = None,
+    objective: Annotated[
+        str | None, typer.Option(help="What is the objective of this cycle?")
+    ] = None,
+    question: Annotated[
+        list[str] | None, typer.Option(help="A question this cycle should answer (repeatable).")
+    ] = None,
+    prediction: Annotated[
+        list[str] | None, typer.Option(help="What do you predict will happen? (repeatable)")
+    ] = None,
+    expect: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="The measure and value the prediction in the same position names, "
+            "e.g. 'attendance-rate >= 80' or 'wait-days down' (repeatable).",
+        ),
+    ] = None,
+    change_idea: Annotated[
+        str | None, typer.Option(help="The id of the project's change idea it tests.")
+    ] = None,
+    follows: Annotated[
+        str | None, typer.Option(help="The cycle this one follows on a ramp (its slug).")
+    ] = None,
+    measure: Annotated[
+        list[str] | None, typer.Option(help="A measure that will show the effect (repeatable).")
+    ] = None,
+    scale: Annotated[
+        str | None, typer.Option(help="The scale of the test, e.g. '1 clinic, 20 people, 2 weeks'.")
+    ] = None,
+    people: Annotated[int | None, typer.Option(min=0, help="Scale: how many people.")] = None,
+    sites: Annotated[int | None, typer.Option(min=0, help="Scale: how many sites.")] = None,
+    days: Annotated[int | None, typer.Option(min=0, help="Scale: how many days.")] = None,
+    start: Annotated[str | None, typer.Option(help="Planned start (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="Planned end (YYYY-MM-DD).")] = None,
+    task: Annotated[
+        list[str] | None, typer.Option(help="A task: what needs doing (repeatable).")
+    ] = None,
+    data_collection: Annotated[
+        str | None, typer.Option(help="How will the data be collected?")
+    ] = None,
+    date: DateOpt = None,
+    slug: Annotated[
+        str | None, typer.Option(help="The file name to use instead of one made from the title.")
+    ] = None,
+    editor: EditorOpt = False,
+) -> None:
+    from pdsa.store.names import resolve_project
+
+    names = names or []
+    if len(names) > 2:
+        raise typer.BadParameter(
+            f"expected [PROJECT] TITLE, got {len(names)} words; put the title in quotes",
+            param_hint="TITLE",
+        )
+    project_name, title = (
+        (names[0], names[1]) if len(names) == 2 else (None, names[0] if names else None)
+    )
+    log = open_log(ctx)
+    project = resolve_project(log, project_name, Path.cwd())
+    values: dict[str, Any] = {
+        "title": title,
+        "change_idea": change_idea,
+        "follows": follows,
+        "measures": list(measure or []),
+        "plan.date": parse_date(date, option="--date") or today(),
+        "plan.objective": objective,
+        "plan.questions": list(question or []),
+        "plan.predictions": predictions_with(list(prediction or []), list(expect or [])),
+        "plan.data_collection": data_collection,
+        "plan.scale": _scale(scale, people=people, sites=sites, days=days),
+        "plan.start": parse_date(start, option="--start"),
+        "plan.end": parse_date(end, option="--end"),
+    }
+    tasks = [{"what": what} for what in task or []]
+    for entry in values["plan.predictions"]:
+        if isinstance(entry, dict) and entry["measure"] not in values["measures"]:
+            values["measures"].append(entry["measure"])
+    if editor:
+        _plan_in_editor(log, project, values, tasks, slug)
+        return
+    if title is None:
+        values["title"] = ask.text("TITLE", "What is this cycle called?")
+    if objective is None:
+        values["plan.objective"] = ask.text(
+            "--objective", "What is the objective of this cycle?", multiline=True
+        )
+    if prediction is None and ask.interactive():
+        answer = ask.text(
+            "--prediction", "What do you predict will happen? (empty to skip)", required=False
+        )
+        if answer.strip():
+            values["plan.predictions"] = [answer]
+    data = _nest(values)
+    data["plan"]["tasks"] = tasks
+    _save_plan(log, project, data, slug)
+
+
+def _scale(
+    description: str | None, *, people: int | None, sites: int | None, days: int | None
+) -> Any:
+    numbers = {"people": people, "sites": sites, "days": days}
+    given = {key: value for key, value in numbers.items() if value is not None}
+    if not given:
+        return description
+    if description is None:
+        raise typer.BadParameter(
+            "--people, --sites and --days describe a --scale; give --scale too",
+            param_hint="--scale",
+        )
+    return {"description": description, **given}
+
+
+def _nest(values: dict[str, Any]) -> dict[str, Any]:
+    """``{"plan.date": d}`` -> ``{"plan": {"date": d}}``, without the values not given."""
+    from pdsa.model.build import drop_blank
+
+    nested: dict[str, Any] = {}
+    for path, value in values.items():
+        target = nested
+        *tables, key = path.split(".")
+        for table in tables:
+            target = target.setdefault(table, {})
+        target[key] = value
+    cleaned: dict[str, Any] = drop_blank(nested)
+    return cleaned
+
+
+def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -> None:
+    from pdsa.model.base import SCHEMA_VERSION
+    from pdsa.model.build import build
+    from pdsa.model.cycle import Cycle
+    from pdsa.workflow.cycles import new_cycle
+
+    data = {"schema_version": SCHEMA_VERSION, **data}
+    cycle = build(Cycle, data, what="cycle")
+    created = new_cycle(log, project, cycle, slug=slug)
+    path = log.relative(log.cycle_path(project, created))
+    echo_err(f"Planned {project}/{created} ({path}).")
+    echo_err(f"Next: pdsa do {project}/{created} when the test has been carried out.")
+
+
+def _plan_in_editor(
+    log: Log, project: str, values: dict[str, Any], tasks: list[dict[str, Any]], slug: str | None
+) -> None:
+    from pdsa.cli.editor import edit_until_valid
+    from pdsa.model.build import drop_blank
+    from pdsa.store.files import parse_text
+    from pdsa.store.templates import fill, template_text
+
+    given = {key: value for key, value in values.items() if value not in (None, [], "")}
+    text = fill(template_text("cycle"), given)
+
+    def accept(edited: str) -> None:
+        data = drop_blank(parse_text(Path("(editor)"), edited))
+        data.pop("schema_version", None)
+        if tasks:
+            data.setdefault("plan", {}).setdefault("tasks", []).extend(tasks)
+        _save_plan(log, project, data, slug)
+
+    edit_until_valid(text, accept, name="pdsa-plan")
+
+
+# -- Do, Study, Act --------------------------------------------------------------
+
+
+def do(
+    ctx: typer.Context,
+    cycle: CycleArg,
+    as_planned: Annotated[
+        bool | None,
+        typer.Option("--as-planned/--not-as-planned", help="Was the cycle carried out as planned?"),
+    ] = None,
+    observations: Annotated[
+        str | None, typer.Option(help="What happened? Record data and observations.")
+    ] = None,
+    unplanned: Annotated[
+        str | None, typer.Option(help="What did you observe that was not part of the plan?")
+    ] = None,
+    problems: Annotated[str | None, typer.Option(help="What problems came up?")] = None,
+    date: DateOpt = None,
+    editor: EditorOpt = False,
+) -> None:
+    values = {
+        "date": parse_date(date, option="--date") or today(),
+        "as_planned": as_planned,
+        "observations": observations,
+        "unplanned": unplanned,
+        "problems": problems,
+    }
+
+    def ask_missing() -> None:
+        if values["as_planned"] is None:
+            values["as_planned"] = ask.yes_no(
+                "--as-planned/--not-as-planned", "Was the cycle carried out as planned?"
+            )
+        if values["observations"] is None:
+            values["observations"] = ask.text(
+                "--observations", "What happened? Record data and observations.", multiline=True
+            )
+
+    _phase(ctx, cycle, "do", values, ask_missing, editor)
+
+
+def study(
+    ctx: typer.Context,
+    cycle: CycleArg,
+    results: Annotated[str | None, typer.Option(help="What were the results?")] = None,
+    matched: Annotated[
+        str | None,
+        typer.Option(help="Did the results match the predictions? yes, no or partly."),
+    ] = None,
+    learning: Annotated[str | None, typer.Option(help="What did you learn?")] = None,
+    date: DateOpt = None,
+    editor: EditorOpt = False,
+) -> None:
+    values = {
+        "date": parse_date(date, option="--date") or today(),
+        "results": results,
+        "prediction_matched": matched.lower() if matched else None,
+        "learning": learning,
+    }
+
+    def ask_missing() -> None:
+        if values["results"] is None:
+            values["results"] = ask.text("--results", "What were the results?", multiline=True)
+        if values["prediction_matched"] is None:
+            values["prediction_matched"] = ask.choice(
+                "--matched", "Did the results match the predictions?", ("yes", "no", "partly")
+            )
+        if values["learning"] is None:
+            values["learning"] = ask.text("--learning", "What did you learn?", multiline=True)
+
+    _phase(ctx, cycle, "study", values, ask_missing, editor)
+
+
+def act(
+    ctx: typer.Context,
+    cycle: CycleArg,
+    decision: Annotated[
+        str | None, typer.Option(help="adopt, adapt or abandon the change?")
+    ] = None,
+    changes: Annotated[str | None, typer.Option(help="What changes are to be made next?")] = None,
+    next_cycle: Annotated[
+        str | None, typer.Option("--next", help="The next cycle, if it is known (its slug).")
+    ] = None,
+    date: DateOpt = None,
+    editor: EditorOpt = False,
+) -> None:
+    values = {
+        "date": parse_date(date, option="--date") or today(),
+        "decision": decision.lower() if decision else None,
+        "changes": changes,
+        "next": next_cycle,
+    }
+
+    def ask_missing() -> None:
+        if values["decision"] is None:
+            values["decision"] = ask.choice(
+                "--decision", "Adopt, adapt or abandon the change?", ("adopt", "adapt", "abandon")
+            )
+        if values["changes"] is None and ask.interactive():
+            values["changes"] = ask.text(
+                "--changes",
+                "What changes are to be made next? (empty to skip)",
+                multiline=True,
+                required=False,
+            )
+
+    _phase(ctx, cycle, "act", values, ask_missing, editor)
+
+
+def _phase(
+    ctx: typer.Context,
+    cycle_name: str,
+    phase: PhaseName,
+    values: dict[str, Any],
+    ask_missing: Any,
+    editor: bool,
+) -> None:
+    from pdsa.store.names import resolve_cycle
+
+    log = open_log(ctx)
+    project, slug = resolve_cycle(log, cycle_name, Path.cwd())
+    _check_order(log, project, slug, phase)
+    if editor:
+        _phase_in_editor(log, project, slug, phase, values)
+        return
+    ask_missing()
+    _save_phase(log, project, slug, phase, values)
+
+
+def _check_order(log: Log, project: str, slug: str, phase: PhaseName) -> None:
+    """Refuse early, before asking anything, when the phase cannot be added."""
+    from pdsa.workflow.cycles import check_phase_order
+
+    check_phase_order(log.cycle(project, slug), f"{project}/{slug}", phase)
+
+
+def _save_phase(
+    log: Log, project: str, slug: str, phase: PhaseName, values: dict[str, Any]
+) -> None:
+    from pdsa.model.build import build, drop_blank
+    from pdsa.model.cycle import Act, Do, Study
+    from pdsa.workflow.cycles import add_phase
+
+    what = f"{phase.capitalize()} phase"
+    record: Do | Study | Act
+    if phase == "do":
+        record = build(Do, drop_blank(values), what=what)
+    elif phase == "study":
+        record = build(Study, drop_blank(values), what=what)
+    else:
+        record = build(Act, drop_blank(values), what=what)
+    add_phase(log, project, slug, phase, record)
+    path = log.relative(log.cycle_path(project, slug))
+    echo_err(f"Recorded {phase.capitalize()} for {project}/{slug} ({path}).")
+    following = {"do": "study", "study": "act"}.get(phase)
+    if following:
+        echo_err(f"Next: pdsa {following} {project}/{slug}")
+
+
+def _phase_in_editor(
+    log: Log, project: str, slug: str, phase: PhaseName, values: dict[str, Any]
+) -> None:
+    from pdsa.cli.editor import edit_until_valid
+    from pdsa.store.files import parse_text
+    from pdsa.store.templates import fill, template_text
+
+    given = {f"{phase}.{key}": value for key, value in values.items() if value is not None}
+    text = fill(template_text(phase), given)
+
+    def accept(edited: str) -> None:
+        data = parse_text(Path("(editor)"), edited)
+        _save_phase(log, project, slug, phase, dict(data.get(phase, {})))
+
+    edit_until_valid(text, accept, name=f"pdsa-{phase}")

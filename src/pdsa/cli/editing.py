@@ -1,0 +1,75 @@
+"""``pdsa edit``: open a record in $EDITOR; save it only when it is valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pdsa.cli.state import echo_err, open_log
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from pdsa.store.log import Log
+
+HELP = """Edit a cycle, project or measure in $EDITOR (or $VISUAL); saved only if valid.
+
+Example: pdsa edit outreach/text-reminders"""
+
+
+def edit(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="CYCLE|PROJECT|MEASURE",
+            help="PROJECT/CYCLE, PROJECT/MEASURE, or a project's slug.",
+        ),
+    ],
+) -> None:
+    log = open_log(ctx)
+    path, model = _target(log, name)
+    edit_file(log, path, model)
+
+
+def edit_file(log: Log, path: Path, model: type[BaseModel]) -> None:
+    """The edit round-trip for one record file."""
+    from pdsa.cli.editor import Unchanged, edit_until_valid
+    from pdsa.store.files import decode
+    from pdsa.workflow.editing import accept_edit
+
+    original = path.read_bytes()
+    text = decode(path, original)
+    try:
+        edit_until_valid(
+            text, lambda edited: accept_edit(path, original, edited, model), name=path.stem
+        )
+    except Unchanged:
+        echo_err(f"No changes; {log.relative(path)} is as it was.")
+        return
+    echo_err(f"Saved {log.relative(path)}.")
+
+
+def _target(log: Log, name: str) -> tuple[Path, type[BaseModel]]:
+    from pdsa.errors import PdsaError
+    from pdsa.model.cycle import Cycle
+    from pdsa.model.measure import Measure
+    from pdsa.model.project import Project
+    from pdsa.store.names import resolve_cycle, resolve_measure
+
+    if "/" not in name and name in log.project_slugs():
+        return log.project_path(name), Project
+    try:
+        project, slug = resolve_cycle(log, name, Path.cwd())
+        return log.cycle_path(project, slug), Cycle
+    except PdsaError as cycle_error:
+        try:
+            project, slug = resolve_measure(log, name, Path.cwd())
+            return log.measure_path(project, slug), Measure
+        except PdsaError:
+            pass
+        if "/" not in name and name in log.project_slugs():
+            return log.project_path(name), Project
+        raise cycle_error

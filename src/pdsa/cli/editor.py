@@ -1,0 +1,86 @@
+"""The editor round-trip: open text in ``$VISUAL``/``$EDITOR``, validate, offer to retry.
+
+A person's text is never lost: if they give up on an invalid edit, the file they
+wrote is kept and its path printed.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pdsa.cli import ask
+from pdsa.cli.state import echo_err, report_error
+from pdsa.errors import PdsaError
+
+ResultT = TypeVar("ResultT")
+
+
+class Unchanged(PdsaError):
+    """The person closed the editor without changing anything."""
+
+
+def editor_command() -> list[str]:
+    """The user's editor as an argument list."""
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        raise PdsaError(
+            "no editor set",
+            hint="set $EDITOR (for example: export EDITOR=nano), or pass the values as options",
+        )
+    return shlex.split(command, posix=os.name != "nt")
+
+
+def run_editor(path: Path) -> None:
+    """Open ``path`` in the editor and wait for it to close."""
+    command = editor_command()
+    try:
+        completed = subprocess.run([*command, str(path)], check=False)
+    except OSError as error:
+        raise PdsaError(
+            f"could not start the editor '{command[0]}': {error.strerror}",
+            hint="check $VISUAL / $EDITOR",
+        ) from None
+    if completed.returncode != 0:
+        raise PdsaError(
+            f"the editor exited with code {completed.returncode}; nothing was written",
+            hint=f"your text is kept in {path}",
+        )
+
+
+def edit_until_valid(
+    initial: str, accept: Callable[[str], ResultT], *, name: str = "pdsa-edit"
+) -> ResultT:
+    """Let the person edit ``initial`` until ``accept`` takes it (or they give up)."""
+    handle, temp_name = tempfile.mkstemp(prefix=f"{name}-", suffix=".toml")
+    path = Path(temp_name)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.write(initial)
+    while True:
+        run_editor(path)
+        text = path.read_text(encoding="utf-8")
+        if text == initial:
+            path.unlink()
+            raise Unchanged("nothing was changed in the editor; nothing was written")
+        try:
+            result = accept(text)
+        except PdsaError as error:
+            report_error(error)
+            if ask.interactive() and ask.yes_no("--editor", "Open the editor again?", default=True):
+                continue
+            raise PdsaError(
+                "the edit was not valid; nothing was written",
+                hint=f"your text is kept in {path}",
+            ) from None
+        path.unlink()
+        return result
+
+
+def echo_saved(what: str, path: Path) -> None:
+    """Confirm a write on stderr."""
+    echo_err(f"{what}: {path}")

@@ -1,0 +1,125 @@
+"""``pdsa list`` and ``pdsa show``: cycles at a glance, and one cycle in full."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pdsa.cli.state import open_log, report_error, today
+
+LIST_HELP = """List cycles: project, number, slug, title, phase, last date and decision.
+
+Example: pdsa list outreach --phase do"""
+SHOW_HELP = """Show one cycle's whole worksheet.
+
+Example: pdsa show outreach/2 --format json"""
+
+
+class Phase(StrEnum):
+    plan = "plan"
+    do = "do"
+    study = "study"
+    act = "act"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def write_json(data: Any) -> None:
+    """A JSON document on stdout (UTF-8 text kept as is)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def list_cycles(
+    ctx: typer.Context,
+    project: Annotated[
+        str | None, typer.Argument(help="Only this project (slug or unique prefix).")
+    ] = None,
+    phase: Annotated[
+        Phase | None, typer.Option(help="Only cycles whose last recorded phase is this.")
+    ] = None,
+    stale: Annotated[
+        int | None,
+        typer.Option(
+            min=0, metavar="DAYS", help="Only unfinished cycles with no activity for DAYS days."
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="table, or json for scripts.")
+    ] = Format.table,
+) -> None:
+    from pdsa.store.names import pick
+    from pdsa.workflow.listing import list_cycles as rows_of
+
+    log = open_log(ctx)
+    projects = log.project_slugs()
+    if project is not None:
+        projects = [pick("project", project, projects)]
+    rows, errors = rows_of(
+        log,
+        projects,
+        phase=phase.value if phase is not None else None,
+        stale_days=stale,
+        today=today(),
+    )
+    for error in errors:
+        report_error(error)
+    if output_format is Format.json:
+        write_json([row.as_json() for row in rows])
+    else:
+        from pdsa.render.console import console
+        from pdsa.render.cycles import cycles_table
+
+        if rows:
+            console().print(cycles_table(rows))
+        else:
+            console(stderr=True).print("No cycles match.")
+    if errors:
+        raise typer.Exit(1)
+
+
+def show(
+    ctx: typer.Context,
+    cycle: Annotated[
+        str, typer.Argument(metavar="CYCLE", help="PROJECT/CYCLE: slug, unique prefix or number.")
+    ],
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text, or json for scripts.")
+    ] = ShowFormat.text,
+) -> None:
+    from pdsa.store.names import resolve_cycle
+    from pdsa.workflow.listing import numbered_rows
+
+    log = open_log(ctx)
+    project, slug = resolve_cycle(log, cycle, Path.cwd())
+    log.cycle(project, slug)  # a broken file stops here, with its problems
+    scan = log.scan_cycles([project])
+    row = next(item for item in numbered_rows(scan.records) if item.slug == slug)
+    if output_format is ShowFormat.json:
+        write_json(
+            {
+                "project": row.project,
+                "slug": row.slug,
+                "number": row.number,
+                "phase": row.phase,
+                "last_date": row.last_date.isoformat(),
+                **row.cycle.model_dump(mode="json", exclude_none=True),
+            }
+        )
+        return
+    from pdsa.render.console import console
+    from pdsa.render.cycles import print_worksheet
+
+    print_worksheet(console(), row)

@@ -1,0 +1,110 @@
+"""The ``pdsa`` command: global options, the error boundary, and the command table.
+
+Startup time matters (CI runs ``pdsa check`` on every push), so this module imports
+only Typer; each command imports the core, Pydantic and Rich when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from pdsa import __version__
+from pdsa.cli import cycles, editing, init, listing, measures, projects
+from pdsa.cli.state import State, echo_err, report_error
+from pdsa.errors import ExitCode, PdsaError
+
+
+class PdsaGroup(TyperGroup):
+    """The one error boundary: user errors get a message, bugs get one line."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PdsaError as error:
+            report_error(error)
+            raise typer.Exit(int(error.exit_code)) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except KeyboardInterrupt:
+            echo_err("interrupted; nothing more was written")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except Exception as error:
+            found = ctx.find_object(State)
+            if found is not None and found.debug:
+                raise
+            echo_err(
+                f"pdsa: internal error ({type(error).__name__}: {error}); this is a bug in pdsa. "
+                "Run the command again with --debug for the details."
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+app = typer.Typer(
+    cls=PdsaGroup,
+    name="pdsa",
+    help="A logbook for quality-improvement programmes: PDSA cycles, measures and reports "
+    "in plain TOML files.\n\nExample: pdsa init my-log --example && cd my-log && pdsa list",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"pdsa {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root_options(
+    ctx: typer.Context,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root",
+            help="The log folder (also $PDSA_ROOT; default: the nearest folder above "
+            "that holds pdsa.toml).",
+            file_okay=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full details of an unexpected error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Global options."""
+    ctx.obj = State(root=root, debug=debug)
+
+
+app.command("init", help=init.HELP)(init.init)
+app.command("plan", help=cycles.PLAN_HELP)(cycles.plan)
+app.command("do", help=cycles.DO_HELP)(cycles.do)
+app.command("study", help=cycles.STUDY_HELP)(cycles.study)
+app.command("act", help=cycles.ACT_HELP)(cycles.act)
+app.command("list", help=listing.LIST_HELP)(listing.list_cycles)
+app.command("show", help=listing.SHOW_HELP)(listing.show)
+app.command("edit", help=editing.HELP)(editing.edit)
+app.add_typer(projects.app, name="project")
+app.add_typer(measures.app, name="measure")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        echo_err("interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))

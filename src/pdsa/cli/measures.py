@@ -1,0 +1,228 @@
+"""``pdsa measure new|record|import|list``: measures and their data points."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pdsa.cli import ask
+from pdsa.cli.listing import write_json
+from pdsa.cli.options import parse_date
+from pdsa.cli.state import echo_err, open_log, report_error, today
+
+app = typer.Typer(
+    help="Measures and their data over time.\n\nExample: pdsa measure record outreach/tests 42",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+class MeasureType(StrEnum):
+    outcome = "outcome"
+    process = "process"
+    balancing = "balancing"
+
+
+class Improvement(Enum):
+    higher = "higher"
+    lower = "lower"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PROJECT] TITLE", help="The project (optional) and the title."),
+    ] = None,
+    measure_type: Annotated[
+        MeasureType | None, typer.Option("--type", help="outcome, process or balancing.")
+    ] = None,
+    unit: Annotated[str | None, typer.Option(help="The unit, e.g. % or people.")] = None,
+    improvement: Annotated[
+        Improvement | None, typer.Option(help="Which direction is better: higher or lower.")
+    ] = None,
+    goal: Annotated[float | None, typer.Option(help="The value the project aims for.")] = None,
+    definition: Annotated[
+        str | None, typer.Option(help="Operational definition: what is counted, how, how often.")
+    ] = None,
+    baseline: Annotated[
+        int | None, typer.Option(min=1, help="Fix centre line and limits on the first k points.")
+    ] = None,
+    key: Annotated[
+        str | None, typer.Option(help="A programme-wide key shared across projects.")
+    ] = None,
+    slug: Annotated[str | None, typer.Option(help="The file name to use.")] = None,
+) -> None:
+    """Create a measure. Example: pdsa measure new outreach "People tested" --type process"""
+    from pdsa.model.base import SCHEMA_VERSION
+    from pdsa.model.build import build, drop_blank
+    from pdsa.model.measure import Measure
+    from pdsa.store.names import resolve_project
+    from pdsa.workflow.measures import new_measure
+
+    names = names or []
+    if len(names) > 2:
+        raise typer.BadParameter(
+            "expected [PROJECT] TITLE; put the title in quotes", param_hint="TITLE"
+        )
+    project_name, title = (
+        (names[0], names[1]) if len(names) == 2 else (None, names[0] if names else None)
+    )
+    log = open_log(ctx)
+    project = resolve_project(log, project_name, Path.cwd())
+    if title is None:
+        title = ask.text("TITLE", "What is the measure called?")
+    kind = (
+        measure_type.value
+        if measure_type
+        else ask.choice(
+            "--type",
+            "Is it an outcome, process or balancing measure?",
+            ("outcome", "process", "balancing"),
+        )
+    )
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "title": title,
+        "type": kind,
+        "unit": unit,
+        "improvement": improvement.value if improvement else None,
+        "goal": goal,
+        "definition": definition,
+        "baseline": baseline,
+        "key": key,
+    }
+    measure = build(Measure, drop_blank(data), what="measure")
+    created = new_measure(log, project, measure, slug=slug)
+    echo_err(
+        f"Created measure {project}/{created} ({log.relative(log.measure_path(project, created))})."
+    )
+    echo_err(f"Next: pdsa measure record {project}/{created} VALUE --date YYYY-MM-DD")
+
+
+@app.command("record")
+def record(
+    ctx: typer.Context,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="PROJECT/MEASURE.")],
+    value: Annotated[str, typer.Argument(help="The value, a number.")],
+    date: Annotated[
+        str | None, typer.Option(help="The date it belongs to (YYYY-MM-DD; default today).")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Anything that explains this point.")] = None,
+    astronomical: Annotated[
+        bool, typer.Option("--astronomical", help="The team judges this point astronomical.")
+    ] = False,
+) -> None:
+    """Add one data point. Example: pdsa measure record outreach/tests 42 --date 2024-03-04"""
+    from pdsa.model.build import build, drop_blank
+    from pdsa.model.measure import Point
+    from pdsa.store.names import resolve_measure
+    from pdsa.workflow.measures import add_points, parse_number
+
+    try:
+        number = parse_number(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="VALUE") from None
+    log = open_log(ctx)
+    project, slug = resolve_measure(log, measure, Path.cwd())
+    data = {
+        "date": parse_date(date, option="--date") or today(),
+        "value": number,
+        "note": note,
+        "astronomical": astronomical,
+    }
+    point = build(Point, drop_blank(data), what="point")
+    updated = add_points(log, project, slug, [point])
+    echo_err(
+        f"Recorded {point.value:g} on {point.date.isoformat()} for {project}/{slug} "
+        f"({len(updated.points)} points)."
+    )
+
+
+@app.command("import")
+def import_points(
+    ctx: typer.Context,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="PROJECT/MEASURE.")],
+    csv_file: Annotated[
+        Path, typer.Argument(metavar="CSV", help="A CSV of date,value[,note]; - reads stdin.")
+    ],
+) -> None:
+    """Append points from a CSV file; one bad row and nothing is written.
+
+    Example: pdsa measure import outreach/tests tests.csv
+    """
+    from pdsa.errors import PdsaError
+    from pdsa.store.names import resolve_measure
+    from pdsa.workflow.measures import add_points, parse_points_csv
+
+    if str(csv_file) == "-":
+        text, source = sys.stdin.read(), "<stdin>"
+    else:
+        try:
+            text = csv_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PdsaError(f"cannot read {csv_file}: {error}") from None
+        source = str(csv_file)
+    log = open_log(ctx)
+    project, slug = resolve_measure(log, measure, Path.cwd())
+    points = parse_points_csv(text, source=source)
+    updated = add_points(log, project, slug, points)
+    echo_err(f"Imported {len(points)} points into {project}/{slug} ({len(updated.points)} in all).")
+
+
+@app.command("list")
+def list_measures(
+    ctx: typer.Context,
+    project: Annotated[str | None, typer.Argument(help="Only this project.")] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="table or json.")
+    ] = Format.table,
+) -> None:
+    """List measures with their latest value. Example: pdsa measure list outreach"""
+    from pdsa.store.names import pick
+
+    log = open_log(ctx)
+    projects = log.project_slugs()
+    if project is not None:
+        projects = [pick("project", project, projects)]
+    scan = log.scan_measures(projects)
+    for error in scan.errors:
+        report_error(error)
+    rows = []
+    for item in scan.records:
+        m = item.record
+        latest = max(m.points, key=lambda point: point.date) if m.points else None
+        rows.append(
+            {
+                "project": item.project,
+                "slug": item.slug,
+                "title": m.title,
+                "type": m.type,
+                "unit": m.unit,
+                "improvement": m.improvement,
+                "goal": m.goal,
+                "key": m.key,
+                "points": len(m.points),
+                "latest_date": latest.date.isoformat() if latest else None,
+                "latest_value": latest.value if latest else None,
+            }
+        )
+    if output_format is Format.json:
+        write_json(rows)
+    else:
+        from pdsa.render.console import console
+        from pdsa.render.measures import measures_table
+
+        console().print(measures_table(rows))
+    if scan.errors:
+        raise typer.Exit(1)

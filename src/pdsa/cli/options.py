@@ -1,0 +1,72 @@
+"""Parsing option values that Typer cannot: dates, expectations, scale numbers."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import typer
+
+_EXPECT = re.compile(
+    r"^\s*(?P<measure>[a-z0-9]+(?:-[a-z0-9]+)*)\s*"
+    r"(?P<op>>=|<=|at least|at most|up|down|increase|decrease)\s*"
+    r"(?P<target>[-+]?\d+(?:\.\d+)?)?\s*%?\s*$",
+    re.IGNORECASE,
+)
+_INCREASE = {">=", "at least", "up", "increase"}
+
+
+def parse_date(value: str | None, *, option: str) -> datetime.date | None:
+    """A date written ``YYYY-MM-DD``; a usage error naming the option otherwise."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-11",
+            param_hint=option,
+        ) from None
+
+
+def parse_expectation(text: str) -> dict[str, Any]:
+    """``"attendance-rate >= 80"`` -> ``{"measure", "direction", "target"}``.
+
+    Also accepted: ``at least``/``at most``, and ``up``/``down`` without a target.
+    """
+    found = _EXPECT.match(text)
+    if not found:
+        raise typer.BadParameter(
+            f"'{text}' is not an expectation; write MEASURE >= VALUE, MEASURE <= VALUE, "
+            "MEASURE up or MEASURE down, e.g. 'attendance-rate >= 80'",
+            param_hint="--expect",
+        )
+    op = found.group("op").lower()
+    target = found.group("target")
+    if target is None and op in (">=", "<=", "at least", "at most"):
+        raise typer.BadParameter(f"'{text}' needs a value after '{op}'", param_hint="--expect")
+    result: dict[str, Any] = {
+        "measure": found.group("measure").lower(),
+        "direction": "increase" if op in _INCREASE else "decrease",
+    }
+    if target is not None:
+        result["target"] = float(target)
+    return result
+
+
+def predictions_with(predictions: list[str], expectations: list[str]) -> list[Any]:
+    """Pair the n-th ``--expect`` with the n-th ``--prediction``."""
+    if len(expectations) > len(predictions):
+        raise typer.BadParameter(
+            f"{len(expectations)} --expect for {len(predictions)} --prediction; "
+            "each --expect belongs to the --prediction in the same position",
+            param_hint="--expect",
+        )
+    paired: list[Any] = []
+    for position, text in enumerate(predictions):
+        if position < len(expectations):
+            paired.append({"text": text, **parse_expectation(expectations[position])})
+        else:
+            paired.append(text)
+    return paired

@@ -1,0 +1,67 @@
+"""What every command shares: the global options, finding the log, reporting errors."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from pdsa.errors import PdsaError
+    from pdsa.store.log import Log
+
+
+@dataclass
+class State:
+    """Global options, set by the app's callback."""
+
+    root: Path | None = None
+    debug: bool = False
+
+
+def state(ctx: typer.Context) -> State:
+    """The global options of this invocation."""
+    found = ctx.find_object(State)
+    return found if found is not None else State()
+
+
+def open_log(ctx: typer.Context) -> Log:
+    """The log this command works on (``--root``, ``$PDSA_ROOT`` or walking up)."""
+    from pdsa.store.log import Log
+    from pdsa.store.root import find_root
+
+    return Log(find_root(Path.cwd(), explicit=state(ctx).root))
+
+
+def today() -> datetime.date:
+    """Today's date; ``PDSA_TODAY`` fixes it (for golden tests and reproducible demos)."""
+    fixed = os.environ.get("PDSA_TODAY")
+    if fixed:
+        return datetime.date.fromisoformat(fixed)
+    return datetime.date.today()
+
+
+def echo_err(text: str) -> None:
+    """A line on stderr (chatter and errors never mix with data on stdout)."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def report_error(error: PdsaError) -> None:
+    """Print a user error: where, what, each problem, and how to fix it."""
+    from pdsa.errors import ValidationFailed
+    from pdsa.render.safe import visible
+
+    location = error.location()
+    prefix = f"{location}: " if location else ""
+    echo_err(f"error: {visible(prefix + error.message)}")
+    if isinstance(error, ValidationFailed):
+        for problem in error.problems:
+            echo_err(f"  {visible(problem)}")
+    if error.hint:
+        echo_err(f"hint: {visible(error.hint)}")

@@ -1,0 +1,182 @@
+"""Cycles in the terminal: the ``pdsa list`` table and the ``pdsa show`` worksheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pdsa.model.cycle import Cycle, Prediction, Scale
+from pdsa.render.safe import one_line, visible
+from pdsa.workflow.listing import CycleRow
+
+PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
+DECISION_STYLE = {"adopt": "green", "adapt": "yellow", "abandon": "red"}
+
+
+def cycles_table(rows: Iterable[CycleRow]) -> Table:
+    """The ``pdsa list`` table."""
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    table.add_column("project", overflow="fold")
+    table.add_column("no.", justify="right")
+    table.add_column("slug", overflow="fold")
+    table.add_column("title", overflow="fold", ratio=1)
+    table.add_column("phase")
+    table.add_column("last date", no_wrap=True)
+    table.add_column("decision")
+    for row in rows:
+        table.add_row(
+            Text(row.project),
+            Text(str(row.number)),
+            Text(row.slug),
+            Text(one_line(row.title)),
+            Text(row.phase, style=PHASE_STYLE[row.phase]),
+            Text(row.last_date.isoformat()),
+            Text(row.decision or "", style=DECISION_STYLE.get(row.decision or "", "")),
+        )
+    return table
+
+
+def print_worksheet(console: Console, row: CycleRow) -> None:
+    """The whole cycle, phase by phase, as a readable worksheet."""
+    cycle = row.cycle
+    heading = Text(f"{row.project}/{row.slug}", style="bold")
+    heading.append(f"  cycle {row.number}, phase {row.phase}")
+    console.print(heading)
+    console.print(Text(visible(cycle.title), style="bold"))
+    links = _fields(
+        ("change idea", cycle.change_idea),
+        ("follows", cycle.follows),
+        ("measures", ", ".join(cycle.measures) or None),
+    )
+    if links:
+        console.print(links)
+    for phase, body in _phases(cycle):
+        console.print(Panel(body, title=Text(phase), title_align="left", expand=True))
+
+
+def _fields(*pairs: tuple[str, object]) -> RenderableType | None:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    shown = False
+    for label, value in pairs:
+        if value is None or value == "" or value == []:
+            continue
+        table.add_row(Text(label), _as_text(value))
+        shown = True
+    return table if shown else None
+
+
+def _as_text(value: object) -> Text:
+    if isinstance(value, bool):
+        return Text("yes" if value else "no")
+    if isinstance(value, list):
+        return Text("\n".join(f"- {visible(_describe(item))}" for item in value))
+    return Text(visible(_describe(value)))
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, Prediction):
+        text = value.text
+        if value.measure:
+            target = f" {value.target:g}" if value.target is not None else ""
+            way = {
+                "increase": "at least" if target else "up",
+                "decrease": "at most" if target else "down",
+            }
+            text += f"  [{value.measure} {way.get(value.direction or '', '')}{target}]".replace(
+                "  ]", "]"
+            )
+        return text
+    if isinstance(value, Scale):
+        numbers = [
+            f"{count} {label}"
+            for count, label in (
+                (value.people, "people"),
+                (value.sites, "sites"),
+                (value.days, "days"),
+            )
+            if count is not None
+        ]
+        return value.description + (f" ({', '.join(numbers)})" if numbers else "")
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def _phases(cycle: Cycle) -> list[tuple[str, RenderableType]]:
+    plan = cycle.plan
+    tasks = [
+        " / ".join(
+            part
+            for part in (
+                task.what,
+                task.who,
+                task.when.isoformat() if task.when else None,
+                task.where,
+            )
+            if part
+        )
+        for task in plan.tasks
+    ]
+    sections: list[tuple[str, RenderableType | None]] = [
+        (
+            "Plan",
+            _fields(
+                ("date", plan.date),
+                ("objective", plan.objective),
+                ("questions", plan.questions or None),
+                ("predictions", plan.predictions or None),
+                ("tasks", tasks or None),
+                ("data collection", plan.data_collection),
+                ("scale", plan.scale),
+                ("start", plan.start),
+                ("end", plan.end),
+            ),
+        )
+    ]
+    if cycle.do is not None:
+        do = cycle.do
+        sections.append(
+            (
+                "Do",
+                _fields(
+                    ("date", do.date),
+                    ("as planned", do.as_planned),
+                    ("observations", do.observations),
+                    ("not in the plan", do.unplanned),
+                    ("problems", do.problems),
+                ),
+            )
+        )
+    if cycle.study is not None:
+        study = cycle.study
+        sections.append(
+            (
+                "Study",
+                _fields(
+                    ("date", study.date),
+                    ("results", study.results),
+                    ("prediction matched", study.prediction_matched),
+                    ("learning", study.learning),
+                ),
+            )
+        )
+    if cycle.act is not None:
+        act = cycle.act
+        sections.append(
+            (
+                "Act",
+                _fields(
+                    ("date", act.date),
+                    ("decision", act.decision),
+                    ("changes", act.changes),
+                    ("next", act.next),
+                ),
+            )
+        )
+    return [(title, body if body is not None else Group()) for title, body in sections]

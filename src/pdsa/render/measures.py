@@ -1,0 +1,39 @@
+"""Measures in the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from pdsa.render.safe import one_line
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def measures_table(rows: list[dict[str, Any]]) -> Table:
+    """The ``pdsa measure list`` table."""
+    table = Table(show_edge=False, pad_edge=False)
+    for name in ("project", "measure", "title", "type", "better", "goal", "points", "latest"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        unit = row["unit"] or ""
+        latest = (
+            f"{_number(row['latest_value'])}{unit} on {row['latest_date']}"
+            if row["latest_date"]
+            else ""
+        )
+        table.add_row(
+            Text(row["project"]),
+            Text(row["slug"]),
+            Text(one_line(row["title"])),
+            Text(row["type"]),
+            Text(row["improvement"] or ""),
+            Text(_number(row["goal"])),
+            Text(str(row["points"])),
+            Text(one_line(latest)),
+        )
+    return table

@@ -1,0 +1,71 @@
+"""Projects in the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from pdsa.model.project import Project
+from pdsa.render.safe import one_line, visible
+
+
+def projects_table(rows: list[dict[str, Any]]) -> Table:
+    """The ``pdsa project list`` table."""
+    table = Table(show_edge=False, pad_edge=False)
+    for name in ("project", "title", "theme", "lead organisation", "status", "score"):
+        table.add_column(name, overflow="fold")
+    table.add_column("cycles", justify="right")
+    table.add_column("measures", justify="right")
+    for row in rows:
+        score = row["progress_score"]
+        table.add_row(
+            Text(row["slug"]),
+            Text(one_line(row["title"])),
+            Text(row["theme"] or ""),
+            Text(one_line(row["lead_organisation"])),
+            Text(row["status"]),
+            Text(f"{score:.1f}" if score is not None else ""),
+            Text(str(row["cycles"])),
+            Text(str(row["measures"])),
+        )
+    return table
+
+
+def print_project(
+    console: Console, slug: str, project: Project, cycles: list[str], measures: list[str]
+) -> None:
+    """One project: aim, organisations, team, change ideas."""
+    console.print(Text(f"{slug}: {visible(project.title)}", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    rows: list[tuple[str, str | None]] = [
+        ("aim", project.aim),
+        ("theme", project.theme),
+        ("lead", project.lead_organisation),
+        ("partners", ", ".join(project.partners) or None),
+        ("status", project.status),
+        (
+            "progress score",
+            f"{project.progress_score:.1f}" if project.progress_score is not None else None,
+        ),
+        ("started", project.started.isoformat() if project.started else None),
+        ("cycles", str(len(cycles))),
+        ("measures", ", ".join(measures) or "none yet"),
+    ]
+    for label, value in rows:
+        if value is not None:
+            grid.add_row(Text(label), Text(visible(value)))
+    console.print(grid)
+    if project.team:
+        console.print(Text("team", style="bold"))
+        for member in project.team:
+            parts = [member.name, member.role, member.organisation]
+            console.print(Text("  - " + visible(", ".join(p for p in parts if p))))
+    if project.change_ideas:
+        console.print(Text("change ideas", style="bold"))
+        for idea in project.change_ideas:
+            console.print(Text(f"  - {idea.id}: {visible(idea.title)}"))

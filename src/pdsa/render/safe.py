@@ -1,0 +1,29 @@
+"""User text is data, never markup or terminal control.
+
+Rich markup is avoided by always handing Rich ``Text`` objects; this module deals
+with what Rich does not: control characters (an ANSI escape in a note must be shown,
+not obeyed) and bidirectional overrides that could reorder what a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding,
+# override and isolate controls (the "Trojan Source" characters).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``), everything else as is."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """``visible(text)`` on one line, for table cells and messages."""
+    return visible(text).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")

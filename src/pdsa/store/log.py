@@ -1,0 +1,162 @@
+"""The log folder: where each record lives, loading them, and resolving names.
+
+Layout::
+
+    pdsa.toml
+    projects/<project>/project.toml
+    projects/<project>/measures/<measure>.toml
+    projects/<project>/cycles/<cycle>.toml
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from pdsa.errors import PdsaError
+from pdsa.model.cycle import Cycle
+from pdsa.model.measure import Measure
+from pdsa.model.programme import Programme
+from pdsa.model.project import Project
+from pdsa.store.records import load
+from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
+
+PROJECT_FILE = "project.toml"
+CYCLES_DIR = "cycles"
+MEASURES_DIR = "measures"
+SUFFIX = ".toml"
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[ModelT]):
+    """A record with where it came from."""
+
+    project: str
+    slug: str
+    path: Path
+    record: ModelT
+
+
+@dataclass(frozen=True)
+class Scan(Generic[ModelT]):
+    """Every record of one kind that loaded, and the errors of those that did not."""
+
+    records: list[Loaded[ModelT]]
+    errors: list[PdsaError]
+
+
+class Log:
+    """A log folder on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    # -- where things are -------------------------------------------------------
+
+    @property
+    def programme_path(self) -> Path:
+        return self.root / PROGRAMME_FILE
+
+    @property
+    def projects_dir(self) -> Path:
+        return self.root / PROJECTS_DIR
+
+    def project_dir(self, project: str) -> Path:
+        return self.projects_dir / project
+
+    def project_path(self, project: str) -> Path:
+        return self.project_dir(project) / PROJECT_FILE
+
+    def cycle_path(self, project: str, cycle: str) -> Path:
+        return self.project_dir(project) / CYCLES_DIR / f"{cycle}{SUFFIX}"
+
+    def measure_path(self, project: str, measure: str) -> Path:
+        return self.project_dir(project) / MEASURES_DIR / f"{measure}{SUFFIX}"
+
+    def relative(self, path: Path) -> Path:
+        """``path`` relative to the log root where it lies inside it (for messages)."""
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+    # -- listing ------------------------------------------------------------------
+
+    def project_slugs(self) -> list[str]:
+        """Every folder under ``projects/`` that holds a ``project.toml``, sorted."""
+        if not self.projects_dir.is_dir():
+            return []
+        return sorted(
+            entry.name
+            for entry in os.scandir(self.projects_dir)
+            if entry.is_dir() and os.path.isfile(os.path.join(entry.path, PROJECT_FILE))
+        )
+
+    def _slugs(self, folder: Path) -> list[str]:
+        if not folder.is_dir():
+            return []
+        return sorted(
+            entry.name[: -len(SUFFIX)]
+            for entry in os.scandir(folder)
+            if entry.name.endswith(SUFFIX) and not entry.name.startswith(".") and entry.is_file()
+        )
+
+    def cycle_slugs(self, project: str) -> list[str]:
+        return self._slugs(self.project_dir(project) / CYCLES_DIR)
+
+    def measure_slugs(self, project: str) -> list[str]:
+        return self._slugs(self.project_dir(project) / MEASURES_DIR)
+
+    # -- loading ------------------------------------------------------------------
+
+    @cached_property
+    def programme(self) -> Programme:
+        return load(self.programme_path, Programme)
+
+    def project(self, project: str) -> Project:
+        return load(self.project_path(project), Project)
+
+    def cycle(self, project: str, cycle: str) -> Cycle:
+        return load(self.cycle_path(project, cycle), Cycle)
+
+    def measure(self, project: str, measure: str) -> Measure:
+        return load(self.measure_path(project, measure), Measure)
+
+    def scan_cycles(self, projects: list[str]) -> Scan[Cycle]:
+        """Every cycle of ``projects``; a broken file is an error, not a stop."""
+        return self._scan(projects, self.cycle_slugs, self.cycle_path, Cycle)
+
+    def scan_measures(self, projects: list[str]) -> Scan[Measure]:
+        """Every measure of ``projects``; a broken file is an error, not a stop."""
+        return self._scan(projects, self.measure_slugs, self.measure_path, Measure)
+
+    def _scan(
+        self,
+        projects: list[str],
+        slugs_of: Callable[[str], list[str]],
+        path_of: Callable[[str, str], Path],
+        model: type[ModelT],
+    ) -> Scan[ModelT]:
+        records: list[Loaded[ModelT]] = []
+        errors: list[PdsaError] = []
+        for project in projects:
+            for slug in slugs_of(project):
+                path = path_of(project, slug)
+                try:
+                    records.append(Loaded(project, slug, path, load(path, model)))
+                except PdsaError as error:
+                    errors.append(error)
+        return Scan(records, errors)
+
+    def iter_projects(self) -> Iterator[Loaded[Project]]:
+        for slug in self.project_slugs():
+            path = self.project_path(slug)
+            yield Loaded(slug, slug, path, load(path, Project))

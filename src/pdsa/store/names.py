@@ -1,0 +1,159 @@
+"""Resolving what a person types (``PROJECT/CYCLE``, a prefix, a number) to a record.
+
+The project part may be left out inside a project's folder or in a log with one
+project; the cycle or measure part may be its slug, a unique prefix of it, or (for a
+cycle) its display number. Ambiguity lists the candidates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdsa.errors import PdsaError
+from pdsa.model.ordering import display_numbers
+from pdsa.store.log import Log
+
+
+def pick(kind: str, name: str, candidates: list[str], *, where: str = "") -> str:
+    """The candidate equal to ``name``, else the only one it is a prefix of."""
+    if name in candidates:
+        return name
+    lowered = name.lower()
+    if lowered in candidates:
+        return lowered
+    matches = [candidate for candidate in candidates if candidate.startswith(lowered)]
+    if len(matches) == 1:
+        return matches[0]
+    place = f" in {where}" if where else ""
+    if not matches:
+        listing = ", ".join(candidates[:12]) + (", ..." if len(candidates) > 12 else "")
+        raise PdsaError(
+            f"no {kind} called '{name}'{place}",
+            hint=f"known {kind}s: {listing}" if candidates else f"there are no {kind}s yet",
+        )
+    raise PdsaError(
+        f"'{name}' could be any of {len(matches)} {kind}s{place}: {', '.join(matches)}",
+        hint="type more of the name",
+    )
+
+
+def project_of_folder(log: Log, cwd: Path) -> str | None:
+    """The project whose folder holds ``cwd``, if any."""
+    try:
+        relative = cwd.resolve().relative_to(log.projects_dir.resolve())
+    except ValueError:
+        return None
+    return relative.parts[0] if relative.parts else None
+
+
+def resolve_project(log: Log, name: str | None, cwd: Path) -> str:
+    """The project named, or the one implied by the folder or by a one-project log."""
+    projects = log.project_slugs()
+    if name:
+        return pick("project", name, projects)
+    here = project_of_folder(log, cwd)
+    if here is not None and here in projects:
+        return here
+    if len(projects) == 1:
+        return projects[0]
+    if not projects:
+        raise PdsaError("the log has no projects yet", hint="create one with 'pdsa project new'")
+    raise PdsaError(
+        "which project? the log has several",
+        hint=f"name it ({', '.join(projects[:8])}{', ...' if len(projects) > 8 else ''}), "
+        "or run the command inside the project's folder",
+    )
+
+
+def _split(name: str) -> tuple[str | None, str]:
+    if "/" in name:
+        project, _, rest = name.partition("/")
+        return project or None, rest
+    return None, name
+
+
+def resolve_cycle(log: Log, name: str, cwd: Path) -> tuple[str, str]:
+    """``(project, cycle)`` for a ``PROJECT/CYCLE`` name."""
+    project_part, cycle_part = _split(name)
+    if not cycle_part:
+        raise PdsaError(f"'{name}' names no cycle", hint="write PROJECT/CYCLE, e.g. outreach/2")
+    if project_part is None and not _implied_project(log, cwd):
+        return _cycle_anywhere(log, cycle_part)
+    project = resolve_project(log, project_part, cwd)
+    slugs = log.cycle_slugs(project)
+    if cycle_part.isdigit():
+        numbers = _numbers(log, project)
+        for slug, number in numbers.items():
+            if number == int(cycle_part):
+                return project, slug
+        raise PdsaError(
+            f"project '{project}' has no cycle number {cycle_part}",
+            hint=f"it has {len(numbers)} cycle{'s' if len(numbers) != 1 else ''}; "
+            "see them with 'pdsa list'",
+        )
+    return project, pick("cycle", cycle_part, slugs, where=f"project '{project}'")
+
+
+def _implied_project(log: Log, cwd: Path) -> bool:
+    return project_of_folder(log, cwd) is not None or len(log.project_slugs()) == 1
+
+
+def _cycle_anywhere(log: Log, cycle_part: str) -> tuple[str, str]:
+    """Without a project, a slug (or prefix) that is unique across the log still resolves."""
+    if cycle_part.isdigit():
+        raise PdsaError(
+            f"cycle number {cycle_part} of which project?",
+            hint="write PROJECT/NUMBER, e.g. outreach/2",
+        )
+    everywhere = [
+        f"{project}/{slug}" for project in log.project_slugs() for slug in log.cycle_slugs(project)
+    ]
+    exact = [item for item in everywhere if item.split("/", 1)[1] == cycle_part.lower()]
+    matches = exact or [
+        item for item in everywhere if item.split("/", 1)[1].startswith(cycle_part.lower())
+    ]
+    if len(matches) == 1:
+        project, slug = matches[0].split("/", 1)
+        return project, slug
+    if not matches:
+        raise PdsaError(
+            f"no cycle called '{cycle_part}' in any project",
+            hint="list cycles with 'pdsa list'",
+        )
+    raise PdsaError(
+        f"'{cycle_part}' could be any of {len(matches)} cycles: {', '.join(matches[:10])}",
+        hint="write PROJECT/CYCLE",
+    )
+
+
+def _numbers(log: Log, project: str) -> dict[str, int]:
+    scan = log.scan_cycles([project])
+    return display_numbers((item.slug, item.record.planned_start) for item in scan.records)
+
+
+def resolve_measure(log: Log, name: str, cwd: Path) -> tuple[str, str]:
+    """``(project, measure)`` for a ``PROJECT/MEASURE`` name."""
+    project_part, measure_part = _split(name)
+    if not measure_part:
+        raise PdsaError(f"'{name}' names no measure", hint="write PROJECT/MEASURE")
+    if project_part is None and not _implied_project(log, cwd):
+        everywhere = [
+            (project, slug)
+            for project in log.project_slugs()
+            for slug in log.measure_slugs(project)
+        ]
+        exact = [pair for pair in everywhere if pair[1] == measure_part.lower()]
+        matches = exact or [pair for pair in everywhere if pair[1].startswith(measure_part.lower())]
+        if len(matches) == 1:
+            return matches[0]
+        listing = ", ".join(f"{p}/{m}" for p, m in matches[:10])
+        raise PdsaError(
+            f"'{measure_part}' could be any of {len(matches)} measures: {listing}"
+            if matches
+            else f"no measure called '{measure_part}' in any project",
+            hint="write PROJECT/MEASURE" if matches else "list measures with 'pdsa measure list'",
+        )
+    project = resolve_project(log, project_part, cwd)
+    return project, pick(
+        "measure", measure_part, log.measure_slugs(project), where=f"project '{project}'"
+    )

@@ -1,0 +1,79 @@
+"""Writing records: new files created exclusively, phases and points appended."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from pdsa.errors import PdsaError
+from pdsa.model.slug import numbered
+from pdsa.store.files import (
+    ParsedFile,
+    append,
+    appended_text,
+    create_exclusive,
+    parse_text,
+    read,
+)
+from pdsa.store.records import dumps, to_toml_data, validate
+
+#: How many numbered alternatives to try when a slug is taken.
+MAX_ALTERNATIVES = 99
+
+
+def record_text(record: BaseModel, *, schema_comment: str | None = None) -> str:
+    """The TOML text of a new record file."""
+    text = dumps(to_toml_data(record))
+    return f"{schema_comment}\n{text}" if schema_comment else text
+
+
+def create_record(folder: Path, slug: str, text: str, *, renumber: bool) -> str:
+    """Write a new record file named after ``slug``; return the slug used.
+
+    With ``renumber``, a taken name becomes ``slug-2``, ``slug-3``...; the exclusive
+    create makes two concurrent writers end up with two files, never one clobbered.
+    """
+    for attempt in range(1, MAX_ALTERNATIVES + 1):
+        candidate = slug if attempt == 1 else numbered(slug, attempt)
+        path = folder / f"{candidate}.toml"
+        if _taken_ignoring_case(path):
+            if not renumber:
+                break
+            continue
+        try:
+            create_exclusive(path, text)
+        except FileExistsError:
+            if not renumber:
+                break
+            continue
+        return candidate
+    raise PdsaError(
+        f"'{slug}' is already taken in {folder}",
+        hint="choose another title, or give a name with --slug",
+    )
+
+
+def _taken_ignoring_case(path: Path) -> bool:
+    # On a case-sensitive disk "Reminders.toml" and "reminders.toml" could both exist,
+    # then collide on a colleague's Mac or Windows machine.
+    if not path.parent.is_dir():
+        return False
+    name = path.name.lower()
+    return any(entry.name.lower() == name for entry in path.parent.iterdir())
+
+
+def append_tables(path: Path, addition: dict[str, Any], model: type[BaseModel]) -> None:
+    """Append ``addition`` (new tables) to a record file after checking the result.
+
+    The file must parse and the combined file must validate before a byte is written;
+    the existing bytes are kept exactly.
+    """
+    parsed = read(path)
+    addition_text = dumps(addition)
+    combined = appended_text(parsed.text, addition_text)
+    data = parse_text(path, combined)
+
+    validate(ParsedFile(path, parsed.raw, combined, data), model)
+    append(parsed, addition_text)

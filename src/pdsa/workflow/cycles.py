@@ -1,0 +1,87 @@
+"""Cycles: plan a new one, then add Do, Study and Act in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pdsa.errors import PdsaError
+from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Study
+from pdsa.model.slug import slug_problem, slugify
+from pdsa.store.log import CYCLES_DIR, Log
+from pdsa.store.records import dumps, to_toml_data
+from pdsa.store.writer import append_tables, create_record, record_text
+
+PhaseRecord = Do | Study | Act
+
+
+def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
+    """Create a cycle in Plan; return its slug. References must name real records."""
+    check_references(log, project, cycle)
+    if slug is not None:
+        problem = slug_problem(slug)
+        if problem is not None:
+            raise PdsaError(f"--slug '{slug}': {problem}")
+    folder = log.project_dir(project) / CYCLES_DIR
+    return create_record(
+        folder,
+        slug or slugify(cycle.title, fallback="cycle"),
+        record_text(cycle),
+        renumber=slug is None,
+    )
+
+
+def check_references(log: Log, project: str, cycle: Cycle) -> None:
+    """Refuse a cycle whose ``follows``, ``change_idea`` or ``measures`` name nothing."""
+    if cycle.follows is not None and cycle.follows not in log.cycle_slugs(project):
+        raise PdsaError(
+            f"--follows '{cycle.follows}': project '{project}' has no such cycle",
+            hint="see the cycles with 'pdsa list " + project + "'",
+        )
+    if cycle.change_idea is not None:
+        ideas = [idea.id for idea in log.project(project).change_ideas]
+        if cycle.change_idea not in ideas:
+            raise PdsaError(
+                f"--change-idea '{cycle.change_idea}': project '{project}' has no such change idea",
+                hint=f"its change ideas are: {', '.join(ideas)}"
+                if ideas
+                else f"add change ideas with 'pdsa project edit {project}'",
+            )
+    known = log.measure_slugs(project)
+    for measure in cycle.measures:
+        if measure not in known:
+            raise PdsaError(
+                f"--measure '{measure}': project '{project}' has no such measure",
+                hint=f"its measures are: {', '.join(known)}"
+                if known
+                else f"add one with 'pdsa measure new {project} TITLE'",
+            )
+
+
+def check_phase_order(cycle: Cycle, name: str, phase: PhaseName) -> None:
+    """Refuse a phase that is already there or whose predecessor is missing."""
+    if getattr(cycle, phase) is not None:
+        raise PdsaError(
+            f"cycle '{name}' already has a {phase.capitalize()} phase",
+            hint=f"change it with 'pdsa edit {name}'",
+        )
+    position = PHASES.index(phase)
+    for earlier in PHASES[1:position]:
+        if getattr(cycle, earlier) is None:
+            raise PdsaError(
+                f"cycle '{name}' has no {earlier.capitalize()} phase yet; "
+                f"{phase.capitalize()} comes after {earlier.capitalize()}",
+                hint=f"record it first with 'pdsa {earlier} {name}'",
+            )
+
+
+def add_phase(log: Log, project: str, slug: str, phase: PhaseName, record: PhaseRecord) -> Cycle:
+    """Append ``phase`` to the cycle; phases go in order and each is added once."""
+    check_phase_order(log.cycle(project, slug), f"{project}/{slug}", phase)
+    append_tables(log.cycle_path(project, slug), {phase: to_toml_data(record)}, Cycle)
+    return log.cycle(project, slug)
+
+
+def phase_text(phase: PhaseName, record: PhaseRecord) -> str:
+    """The TOML that :func:`add_phase` appends (for previews and tests)."""
+    data: dict[str, Any] = {phase: to_toml_data(record)}
+    return dumps(data)

@@ -1,0 +1,60 @@
+"""Creating a log folder, empty or holding the bundled example programme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pdsa.errors import PdsaError
+from pdsa.model.cycle import Cycle
+from pdsa.model.measure import Measure
+from pdsa.model.programme import Programme
+from pdsa.model.project import Project
+from pdsa.store.files import create_exclusive
+from pdsa.store.log import Log
+from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
+from pdsa.store.writer import record_text
+
+
+@dataclass(frozen=True)
+class ProjectBundle:
+    """A project with its measures and cycles, keyed by slug."""
+
+    slug: str
+    project: Project
+    measures: dict[str, Measure] = field(default_factory=dict)
+    cycles: dict[str, Cycle] = field(default_factory=dict)
+
+
+def init_log(folder: Path, programme: Programme, projects: list[ProjectBundle] = []) -> Log:  # noqa: B006
+    """Create ``pdsa.toml`` and ``projects/`` in ``folder`` (and the projects given).
+
+    Refuses to touch a folder that already holds a log.
+    """
+    if (folder / PROGRAMME_FILE).exists():
+        raise PdsaError(
+            f"{folder / PROGRAMME_FILE} already exists; a log is already here",
+            hint="nothing was changed; choose another folder",
+        )
+    if folder.exists() and not folder.is_dir():
+        raise PdsaError(f"{folder} exists and is not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        create_exclusive(folder / PROGRAMME_FILE, record_text(programme))
+    except FileExistsError:
+        raise PdsaError(f"{folder / PROGRAMME_FILE} already exists") from None
+    log = Log(folder.resolve())
+    (folder / PROJECTS_DIR).mkdir(exist_ok=True)
+    for bundle in projects:
+        write_bundle(log, bundle)
+    return log
+
+
+def write_bundle(log: Log, bundle: ProjectBundle) -> None:
+    """Write one project and its records as new files."""
+    create_exclusive(log.project_path(bundle.slug), record_text(bundle.project))
+    log.cycle_path(bundle.slug, "x").parent.mkdir(parents=True, exist_ok=True)
+    for slug, measure in bundle.measures.items():
+        create_exclusive(log.measure_path(bundle.slug, slug), record_text(measure))
+    for slug, cycle in bundle.cycles.items():
+        create_exclusive(log.cycle_path(bundle.slug, slug), record_text(cycle))

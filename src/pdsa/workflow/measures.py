@@ -1,0 +1,90 @@
+"""Measures: create one, record points, import points from CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import math
+
+from pdsa.errors import PdsaError, ValidationFailed
+from pdsa.model.measure import Measure, Point
+from pdsa.model.slug import slug_problem, slugify
+from pdsa.store.log import MEASURES_DIR, Log
+from pdsa.store.records import to_toml_data
+from pdsa.store.writer import append_tables, create_record, record_text
+
+
+def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = None) -> str:
+    """Create ``projects/<project>/measures/<slug>.toml``; return the slug."""
+    if slug is not None and (problem := slug_problem(slug)) is not None:
+        raise PdsaError(f"--slug '{slug}': {problem}")
+    folder = log.project_dir(project) / MEASURES_DIR
+    return create_record(
+        folder,
+        slug or slugify(measure.title, fallback="measure"),
+        record_text(measure),
+        renumber=False,
+    )
+
+
+def add_points(log: Log, project: str, measure: str, points: list[Point]) -> Measure:
+    """Append ``points`` as ``[[points]]`` tables, all or none."""
+    if not points:
+        raise PdsaError("no points to add")
+    path = log.measure_path(project, measure)
+    log.measure(project, measure)
+    append_tables(path, {"points": [to_toml_data(point) for point in points]}, Measure)
+    return log.measure(project, measure)
+
+
+def parse_points_csv(text: str, *, source: str) -> list[Point]:
+    """Points from CSV text ``date,value[,note]``; a header row is allowed.
+
+    Every bad row is reported with its line; one bad row means no points at all.
+    """
+    problems: list[str] = []
+    points: list[Point] = []
+    reader = csv.reader(io.StringIO(text))
+    for row in reader:
+        line = reader.line_num
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if line == 1 and row[0].strip().lower() == "date":
+            continue
+        try:
+            points.append(_point_from_row(row))
+        except ValueError as error:
+            problems.append(f"{source}:{line}: {error}")
+    if problems:
+        raise ValidationFailed(
+            f"{len(problems)} bad row{'s' if len(problems) != 1 else ''}; nothing was written",
+            problems,
+        )
+    if not points:
+        raise PdsaError(f"{source} holds no data rows", hint="expected lines of date,value[,note]")
+    return points
+
+
+def _point_from_row(row: list[str]) -> Point:
+    if len(row) < 2 or len(row) > 3:
+        raise ValueError(f"expected date,value[,note] (2 or 3 columns), found {len(row)}")
+    date_text, value_text = row[0].strip(), row[1].strip()
+    try:
+        date = datetime.date.fromisoformat(date_text)
+    except ValueError:
+        raise ValueError(f"'{date_text}' is not a date like 2024-03-04") from None
+    value = parse_number(value_text)
+    note = row[2] if len(row) == 3 and row[2].strip() else None
+    return Point(date=date, value=value, note=note)
+
+
+def parse_number(text: str) -> float:
+    """A finite number from text; ValueError naming the text otherwise."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is not a finite number")
+    return value

@@ -1,0 +1,37 @@
+"""Projects: create one, list them."""
+
+from __future__ import annotations
+
+from pdsa.errors import PdsaError
+from pdsa.model.project import Project
+from pdsa.model.slug import slug_problem, slugify
+from pdsa.store.files import create_exclusive
+from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
+from pdsa.store.writer import record_text
+
+
+def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
+    """Create ``projects/<slug>/project.toml`` and its folders; return the slug."""
+    if slug is not None and (problem := slug_problem(slug)) is not None:
+        raise PdsaError(f"--slug '{slug}': {problem}")
+    slug = slug or slugify(project.title, fallback="project")
+    themes = [theme.id for theme in log.programme.themes]
+    if project.theme is not None and themes and project.theme not in themes:
+        raise PdsaError(
+            f"--theme '{project.theme}': the programme has no such theme",
+            hint=f"its themes are: {', '.join(themes)}",
+        )
+    taken = {name.lower() for name in log.project_slugs()}
+    if slug in taken:
+        raise PdsaError(
+            f"a project called '{slug}' already exists",
+            hint="choose another title, or give a name with --slug",
+        )
+    folder = log.project_dir(slug)
+    try:
+        create_exclusive(folder / PROJECT_FILE, record_text(project))
+    except FileExistsError:
+        raise PdsaError(f"a project called '{slug}' already exists") from None
+    (folder / CYCLES_DIR).mkdir(exist_ok=True)
+    (folder / MEASURES_DIR).mkdir(exist_ok=True)
+    return slug
