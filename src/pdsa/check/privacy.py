@@ -71,9 +71,9 @@ _KEEP: Final[dict[PrivacyKind, tuple[int, int]]] = {
 }
 
 _DIGIT_OR_AT: Final = re.compile(r"[0-9@]")
-# Not inside a longer run of digits, nor a decimal fraction; one separator style.
+# Not inside a longer run of digits, nor a decimal fraction.
 _NHS: Final = re.compile(
-    r"(?<![0-9])(?<![0-9]\.)([0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![0-9])(?!\.[0-9])"
+    r"(?<![0-9])(?<![0-9]\.)([0-9]{3})[ -]?([0-9]{3})[ -]?([0-9]{4})(?![0-9])(?!\.[0-9])"
 )
 _EMAIL: Final = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _PHONE: Final = re.compile(
@@ -173,7 +173,7 @@ def nhs_check_digit_valid(digits: str) -> bool:
 
 def _find_nhs_numbers(text: str) -> Iterator[Span]:
     for match in _NHS.finditer(text):
-        if nhs_check_digit_valid(match.group(1) + match.group(3) + match.group(4)):
+        if nhs_check_digit_valid("".join(match.groups())):
             yield match.span()
 
 
