@@ -28,18 +28,21 @@ import bisect
 import datetime
 import itertools
 import math
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import TypeVar
 
 from pdsa.analysis import ihi, spc
 from pdsa.analysis.legend import describe, in_phase
+from pdsa.analysis.patterns import Finding
 from pdsa.analysis.phase import PhaseSlice, Settings, analyse_phase
 from pdsa.analysis.result import ChartAnalysis, PointResult, Signal, Variation
 from pdsa.analysis.series import Direction, RuleSet, SeriesPoint, Side
 from pdsa.analysis.stats import exact
 
 PhaseStart = tuple[datetime.date, str | None]
+_SIGNAL_ORDER = {signal: order for order, signal in enumerate(Signal)}
+#: A signal points up, down, or (an astronomical point on the median) neither way.
+_POINTING_BIT: dict[Side | None, int] = {Side.HIGH: 1, Side.LOW: 2, None: 4}
 _Choice = TypeVar("_Choice", RuleSet, Direction)
 
 
@@ -67,42 +70,28 @@ def analyse(
     settings = _settings(rules, direction, goal, baseline, screen, shift_length, trend_length)
     _check_points(points)
     _check_phases(phases)
-    values = [exact(point.value) for point in points]
-    float_values = [float(point.value) for point in points]
+    values = [float(point.value) for point in points]
     marked = [point.astronomical for point in points]
 
     phase_results = []
+    findings: list[Finding] = []
     legend: list[str] = []
-    signals: defaultdict[int, set[Signal]] = defaultdict(set)
-    signal_sides: defaultdict[int, set[Side | None]] = defaultdict(set)
+    centre_name = "mean" if settings.rules is RuleSet.SPC else "median"
     bounds = _phase_bounds(points, phases)
     for number, (start, reason, first, stop) in enumerate(bounds, start=1):
-        phase = PhaseSlice(
-            start, reason, first, values[first:stop], float_values[first:stop], marked[first:stop]
-        )
+        phase = PhaseSlice(start, reason, first, values[first:stop], marked[first:stop])
         analysed = analyse_phase(phase, settings)
         phase_results.append(analysed.result)
-        centre_name = "mean" if settings.rules is RuleSet.SPC else "median"
-        for finding in analysed.findings:
-            legend.append(describe(finding, centre_name=centre_name, runs=analysed.result.runs))
-            for position in finding.positions:
-                signals[position].add(finding.rule)
-                signal_sides[position].add(finding.side)
-        legend.extend(in_phase(note, number, len(bounds)) for note in analysed.notes)
-
+        findings += analysed.findings
+        legend += (
+            describe(finding, centre_name=centre_name, runs=analysed.result.runs)
+            for finding in analysed.findings
+        )
+        legend += (in_phase(note, number, len(bounds)) for note in analysed.notes)
     phase_of = [0] * len(points)
     for number, (_, _, first, stop) in enumerate(bounds):
         phase_of[first:stop] = [number] * (stop - first)
-    charted = tuple(
-        PointResult(
-            date=point.date,
-            value=float(point.value),
-            signals=tuple(signal for signal in Signal if signal in signals.get(position, ())),
-            variation=_variation(signal_sides.get(position, set()), settings.direction),
-            phase=phase_of[position],
-        )
-        for position, point in enumerate(points)
-    )
+    charted = _chart_points(points, phase_of, findings, settings.direction)
     is_spc = settings.rules is RuleSet.SPC
     return ChartAnalysis(
         measure=measure,
@@ -114,20 +103,58 @@ def analyse(
         trend_length=None if settings.rules is RuleSet.ANHOEJ else settings.trend_length,
         screen=settings.screen if is_spc else None,
         phases=tuple(phase_results),
-        points=charted,
+        points=tuple(charted),
         legend=tuple(legend),
     )
 
 
-def _variation(pointing: set[Side | None], direction: Direction | None) -> Variation:
-    if not pointing:
+def _chart_points(
+    points: Sequence[SeriesPoint],
+    phase_of: Sequence[int],
+    findings: Sequence[Finding],
+    direction: Direction | None,
+) -> list[PointResult]:
+    """Each point with the rules it takes part in and how its variation reads.
+
+    Per point, the rules and the ways they point are gathered as bit masks; points sharing
+    masks share one reading, so a long series costs one small lookup per point.
+    """
+    rule_masks = [0] * len(points)
+    pointing_masks = [0] * len(points)
+    for finding in findings:
+        rule_bit = 1 << _SIGNAL_ORDER[finding.rule]
+        pointing_bit = _POINTING_BIT[finding.side]
+        for position in finding.positions:
+            rule_masks[position] |= rule_bit
+            pointing_masks[position] |= pointing_bit
+    readings: dict[tuple[int, int], tuple[tuple[Signal, ...], Variation]] = {}
+    charted = []
+    for point, phase, rule_mask, pointing_mask in zip(
+        points, phase_of, rule_masks, pointing_masks, strict=True
+    ):
+        key = (rule_mask, pointing_mask)
+        if key not in readings:
+            readings[key] = (_signals(rule_mask), _variation(pointing_mask, direction))
+        signals, variation = readings[key]
+        charted.append(PointResult(point.date, float(point.value), signals, variation, phase))
+    return charted
+
+
+def _signals(rule_mask: int) -> tuple[Signal, ...]:
+    return tuple(signal for order, signal in enumerate(Signal) if rule_mask & (1 << order))
+
+
+def _variation(pointing_mask: int, direction: Direction | None) -> Variation:
+    if not pointing_mask:
         return Variation.COMMON
     if direction is None:
         return Variation.NEUTRAL
-    good = Side.HIGH if direction is Direction.HIGHER else Side.LOW
-    if any(side is not None and side is not good for side in pointing):
+    good, bad = (Side.HIGH, Side.LOW) if direction is Direction.HIGHER else (Side.LOW, Side.HIGH)
+    if pointing_mask & _POINTING_BIT[bad]:
         return Variation.CONCERN
-    return Variation.IMPROVEMENT if good in pointing else Variation.NEUTRAL
+    if pointing_mask & _POINTING_BIT[good]:
+        return Variation.IMPROVEMENT
+    return Variation.NEUTRAL
 
 
 def _phase_bounds(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdsa.analysis.patterns import Finding, Run, trends
+from pdsa.analysis.patterns import Finding, Run, run_positions, trends
 from pdsa.analysis.result import RunsTest, Signal
 from pdsa.analysis.series import Side
 from pdsa.analysis.stats import runs_range
@@ -25,12 +25,12 @@ SHIFT_LENGTH = 6
 TREND_LENGTH = 5
 
 
-def shifts(runs: Sequence[Run], shift_length: int) -> list[Finding]:
+def shifts(runs: Sequence[Run], point_sides: Sequence[int], shift_length: int) -> list[Finding]:
     """Runs of useful points at least ``shift_length`` long."""
     return [
-        Finding(Signal.SHIFT, run.side, run.positions)
+        Finding(Signal.SHIFT, run.side, run_positions(run, point_sides))
         for run in runs
-        if len(run.positions) >= shift_length
+        if run.length >= shift_length
     ]
 
 
@@ -38,8 +38,7 @@ def ihi_trends(values: Sequence[float], trend_length: int) -> list[Finding]:
     """Stretches of at least ``trend_length`` counted points moving one way, ties skipped."""
     return [
         Finding(Signal.TREND, trend.side, tuple(range(trend.start, trend.end + 1)))
-        for trend in trends(values, skip_ties=True)
-        if trend.length >= trend_length
+        for trend in trends(values, skip_ties=True, min_length=trend_length)
     ]
 
 
@@ -47,8 +46,8 @@ def runs_test(runs: Sequence[Run]) -> RunsTest | None:
     """The Swed-Eisenhart runs test; None with no useful points."""
     if not runs:
         return None
-    n_above = sum(len(run.positions) for run in runs if run.side is Side.HIGH)
-    n_below = sum(len(run.positions) for run in runs if run.side is Side.LOW)
+    n_above = sum(run.length for run in runs if run.side is Side.HIGH)
+    n_below = sum(run.length for run in runs if run.side is Side.LOW)
     expected = runs_range(n_above, n_below)
     return RunsTest(
         n_above=n_above,

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from pdsa.analysis import legend
 from pdsa.analysis.ihi import astronomical, ihi_trends, runs_test, shifts
-from pdsa.analysis.patterns import Finding, sides, useful_runs
+from pdsa.analysis.patterns import Finding, useful_runs
 from pdsa.analysis.result import EMPTY_RUNS, PhaseResult, Signal
 from pdsa.analysis.runs import analyse_runs, long_runs
 from pdsa.analysis.series import Direction, RuleSet
@@ -26,7 +26,7 @@ from pdsa.analysis.spc import (
     two_in_three,
     xmr_limits,
 )
-from pdsa.analysis.stats import mean, median
+from pdsa.analysis.stats import mean, median, signs
 
 #: Conventionally, run rules want at least this many useful points.
 MIN_USEFUL = 10
@@ -54,8 +54,7 @@ class PhaseSlice:
     start: datetime.date
     reason: str | None
     first_point: int
-    values: Sequence[Fraction]
-    float_values: Sequence[float]
+    values: Sequence[float]
     marked: Sequence[bool]
 
 
@@ -82,24 +81,24 @@ def analyse_phase(phase: PhaseSlice, settings: Settings) -> AnalysedPhase:
 
     is_spc = settings.rules is RuleSet.SPC
     base = phase.values[:n_baseline]
-    centre = mean(base) if is_spc else median(base, phase.float_values[:n_baseline])
+    centre = mean(base) if is_spc else median(base)
     limits = xmr_limits(base, screen=settings.screen) if is_spc else None
     centre_name = "mean" if is_spc else "median"
 
-    point_sides = sides(phase.values, centre)
+    point_sides = signs(phase.values, centre)
     runs = useful_runs(point_sides)
     runs_analysis = analyse_runs(point_sides, runs)
     test = runs_test(runs) if settings.rules is RuleSet.IHI else None
     notes: list[str] = []
     findings: list[Finding]
     if settings.rules is RuleSet.ANHOEJ:
-        findings = long_runs(runs, runs_analysis)
+        findings = long_runs(runs, point_sides, runs_analysis)
         if runs_analysis.crossings_signal:
             notes.append(legend.too_few_crossings(runs_analysis))
     elif settings.rules is RuleSet.IHI:
         findings = [
-            *shifts(runs, settings.shift_length),
-            *ihi_trends(phase.float_values, settings.trend_length),
+            *shifts(runs, point_sides, settings.shift_length),
+            *ihi_trends(phase.values, settings.trend_length),
             *astronomical(phase.marked, point_sides),
         ]
         if test is not None and test.signal:
@@ -107,7 +106,7 @@ def analyse_phase(phase: PhaseSlice, settings: Settings) -> AnalysedPhase:
     else:
         findings = [
             *spc_shifts(point_sides, settings.shift_length),
-            *spc_trends(phase.float_values, settings.trend_length),
+            *spc_trends(phase.values, settings.trend_length),
         ]
         if limits is not None:
             findings += [*outside_limits(phase.values, limits), *two_in_three(phase.values, limits)]

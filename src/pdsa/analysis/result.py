@@ -46,7 +46,7 @@ class Assurance(enum.StrEnum):
     HIT_AND_MISS = "hit_and_miss"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunsAnalysis:
     """Anhøj's runs analysis around a centre line; counts are None with no useful points."""
 
@@ -79,7 +79,7 @@ class RunsAnalysis:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunsTest:
     """IHI's runs test: is the number of runs within the Swed-Eisenhart range?
 
@@ -121,7 +121,7 @@ class RunsTest:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PointResult:
     """One point as charted: the rules it takes part in and how its variation reads."""
 
@@ -143,7 +143,7 @@ class PointResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhaseResult:
     """One phase, analysed on its own: its centre line, limits, rules and runs."""
 
@@ -188,7 +188,7 @@ class PhaseResult:
 EMPTY_RUNS = RunsAnalysis(0, 0, None, None, None, None, False, False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChartAnalysis:
     """A measure's chart, analysed by one rule set."""
 

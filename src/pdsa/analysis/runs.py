@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pdsa.analysis.patterns import Finding, Run
+from pdsa.analysis.patterns import Finding, Run, run_positions
 from pdsa.analysis.result import RunsAnalysis, Signal
 from pdsa.analysis.stats import crossings_min, longest_run_max
 
@@ -21,10 +21,10 @@ def analyse_runs(point_sides: Sequence[int], runs: Sequence[Run]) -> RunsAnalysi
     With no useful points (all on the centre line, or none at all) the statistics are None
     and nothing signals.
     """
-    n_useful = sum(len(run.positions) for run in runs)
+    n_useful = sum(run.length for run in runs)
     if n_useful == 0:
         return RunsAnalysis(len(point_sides), 0, None, None, None, None, False, False)
-    longest = max(len(run.positions) for run in runs)
+    longest = max(run.length for run in runs)
     crossings = len(runs) - 1
     longest_max = longest_run_max(n_useful)
     fewest_crossings = crossings_min(n_useful)
@@ -40,12 +40,14 @@ def analyse_runs(point_sides: Sequence[int], runs: Sequence[Run]) -> RunsAnalysi
     )
 
 
-def long_runs(runs: Sequence[Run], analysis: RunsAnalysis) -> list[Finding]:
+def long_runs(
+    runs: Sequence[Run], point_sides: Sequence[int], analysis: RunsAnalysis
+) -> list[Finding]:
     """Every run longer than Anhøj's limit (a run exactly at the limit is no signal)."""
     if analysis.longest_run_max is None:
         return []
     return [
-        Finding(Signal.RUNS, run.side, run.positions)
+        Finding(Signal.RUNS, run.side, run_positions(run, point_sides))
         for run in runs
-        if len(run.positions) > analysis.longest_run_max
+        if run.length > analysis.longest_run_max
     ]

@@ -25,12 +25,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from pdsa.analysis.patterns import Finding, trends, unbroken_runs
 from pdsa.analysis.result import Assurance, Signal
 from pdsa.analysis.series import Direction, Side
-from pdsa.analysis.stats import mean
+from pdsa.analysis.stats import decimals, exact_decimals, mean, signs
 
 SHIFT_LENGTH = 7
 TREND_LENGTH = 7
@@ -39,7 +40,7 @@ MIN_BASELINE = 12
 #: 3 / d2, with d2 = 1.128 for moving ranges of two points.
 LIMIT_FACTOR = Fraction("2.66")
 #: D4 for moving ranges of two points: a larger moving range is screened out.
-SCREEN_FACTOR = Fraction("3.267")
+SCREEN_FACTOR = Decimal("3.267")
 NEAR_LIMIT_FACTOR = LIMIT_FACTOR * 2 / 3
 
 
@@ -54,45 +55,43 @@ class Limits:
     near_upper: Fraction
 
 
-def xmr_limits(baseline: Sequence[Fraction], *, screen: bool) -> Limits | None:
+def xmr_limits(baseline: Sequence[float], *, screen: bool) -> Limits | None:
     """Limits from the baseline points; None with fewer than two (no moving range)."""
     if len(baseline) < 2:
         return None
-    moving_ranges = [abs(now - before) for before, now in itertools.pairwise(baseline)]
-    mean_range = mean(moving_ranges)
-    if screen:
-        # Screening against the initial mean keeps one freak jump from widening the limits;
-        # at least one moving range is never above its mean, so the list stays non-empty.
-        kept = [
-            moving_range
-            for moving_range in moving_ranges
-            if moving_range <= SCREEN_FACTOR * mean_range
-        ]
-        mean_range = mean(kept)
+    with exact_decimals():
+        written = decimals(baseline)
+        moving_ranges = [abs(now - before) for before, now in itertools.pairwise(written)]
+        total = sum(moving_ranges, Decimal(0))
+        if screen:
+            # Screening against the initial mean keeps one freak jump from widening the
+            # limits. mR > 3.267 * total / m is tested as m * mR > 3.267 * total, exactly;
+            # at least one moving range is never above the mean, so some are always kept.
+            cut = SCREEN_FACTOR * total
+            moving_ranges = [mr for mr in moving_ranges if len(moving_ranges) * mr <= cut]
+            total = sum(moving_ranges, Decimal(0))
+    mean_range = Fraction(total) / len(moving_ranges)
     centre = mean(baseline)
-    return Limits(
-        centre=centre,
-        lower=centre - LIMIT_FACTOR * mean_range,
-        upper=centre + LIMIT_FACTOR * mean_range,
-        near_lower=centre - NEAR_LIMIT_FACTOR * mean_range,
-        near_upper=centre + NEAR_LIMIT_FACTOR * mean_range,
-    )
+    spread = LIMIT_FACTOR * mean_range
+    near = NEAR_LIMIT_FACTOR * mean_range
+    return Limits(centre, centre - spread, centre + spread, centre - near, centre + near)
 
 
-def outside_limits(values: Sequence[Fraction], limits: Limits) -> list[Finding]:
+def outside_limits(values: Sequence[float], limits: Limits) -> list[Finding]:
     """Points strictly beyond a limit; consecutive ones beyond the same limit form one finding."""
-    beyond = [(value > limits.upper) - (value < limits.lower) for value in values]
+    beyond = _beyond(values, limits.lower, limits.upper)
     return [
-        Finding(Signal.OUTSIDE_LIMITS, run.side, run.positions) for run in unbroken_runs(beyond)
+        Finding(Signal.OUTSIDE_LIMITS, run.side, tuple(range(run.first, run.last + 1)))
+        for run in unbroken_runs(beyond)
     ]
 
 
 def spc_shifts(point_sides: Sequence[int], shift_length: int) -> list[Finding]:
     """Unbroken runs on one side of the mean at least ``shift_length`` long."""
     return [
-        Finding(Signal.SHIFT, run.side, run.positions)
+        Finding(Signal.SHIFT, run.side, tuple(range(run.first, run.last + 1)))
         for run in unbroken_runs(point_sides)
-        if len(run.positions) >= shift_length
+        if run.length >= shift_length
     ]
 
 
@@ -100,18 +99,17 @@ def spc_trends(values: Sequence[float], trend_length: int) -> list[Finding]:
     """Strictly rising or falling stretches at least ``trend_length`` points long."""
     return [
         Finding(Signal.TREND, trend.side, tuple(range(trend.start, trend.end + 1)))
-        for trend in trends(values, skip_ties=False)
-        if trend.length >= trend_length
+        for trend in trends(values, skip_ties=False, min_length=trend_length)
     ]
 
 
-def two_in_three(values: Sequence[Fraction], limits: Limits) -> list[Finding]:
+def two_in_three(values: Sequence[float], limits: Limits) -> list[Finding]:
     """Points beyond the near-limit band with another on the same side in a window of three.
 
     One pass: a point is marked when a same-side point beyond the band is at most two
     positions away; marked points of one side no more than two apart form one finding.
     """
-    beyond = [(value > limits.near_upper) - (value < limits.near_lower) for value in values]
+    beyond = _beyond(values, limits.near_lower, limits.near_upper)
     found: list[Finding] = []
     groups: dict[int, list[int]] = {1: [], -1: []}
     for position, side in enumerate(beyond):
@@ -134,6 +132,13 @@ def _has_partner(beyond: Sequence[int], position: int) -> bool:
     side = beyond[position]
     neighbours = range(max(0, position - 2), min(len(beyond), position + 3))
     return any(beyond[other] == side for other in neighbours if other != position)
+
+
+def _beyond(values: Sequence[float], lower: Fraction, upper: Fraction) -> list[int]:
+    """+1 strictly above ``upper``, -1 strictly below ``lower``, else 0."""
+    above = signs(values, upper)
+    below = signs(values, lower)
+    return [(high > 0) - (low < 0) for high, low in zip(above, below, strict=True)]
 
 
 def assurance(

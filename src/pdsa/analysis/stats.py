@@ -1,9 +1,10 @@
 """Numbers behind the rules: exact centre lines, and the distributions the run limits come from.
 
 Values are taken as the decimals a person wrote (the shortest ``repr`` of the float, which is
-what a TOML file held) and held as exact fractions. A point recorded as 0.2 is then exactly on a
-mean of 0.1, 0.2 and 0.3, as its author expects; with plain floats it would sit a hair above it
-and start or break a shift. Fractions cost a few milliseconds per 10,000 points.
+what a TOML file held), and every comparison with a centre line or limit is exact. A point
+recorded as 0.2 is then exactly on a mean of 0.1, 0.2 and 0.3, as its author expects; with
+plain floats it would sit a hair above it and start or break a shift. Floats still decide
+every comparison that is not close (see :func:`signs`), so exactness costs next to nothing.
 
 The run-chart limits are computed, not copied from tables, and in log space, so that series of
 tens of thousands of points neither overflow nor take quadratic time.
@@ -11,9 +12,11 @@ tens of thousands of points neither overflow nor take quadratic time.
 
 from __future__ import annotations
 
+import decimal
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -27,6 +30,11 @@ _R_QUANTILE_FUZZ = 1 - 64 * sys.float_info.epsilon
 #: Swed-Eisenhart tails can equal alpha exactly (n1=3, n2=14: P(R <= 3) = 1/40). Sums within
 #: this relative distance of alpha count as equal to it, and equal is a signal (p <= alpha).
 _TIE_TOLERANCE = 1e-9
+#: A float is within half an ulp (1.2e-16 relative) of the decimal it stands for; beyond this
+#: relative gap a float comparison cannot disagree with the exact one.
+_CLOSE = 1e-15
+#: ...and beyond this absolute gap, for subnormal numbers whose ulp is absolute.
+_TINY = 1e-300
 
 
 def exact(value: float) -> Fraction:
@@ -34,22 +42,57 @@ def exact(value: float) -> Fraction:
     return Fraction(repr(float(value)))
 
 
-def median(values: Sequence[Fraction], float_values: Sequence[float]) -> Fraction:
-    """The median of ``values``; ``float_values`` are the same numbers as floats.
+@contextmanager
+def exact_decimals() -> Iterator[None]:
+    """Decimal arithmetic that never rounds (for sums, differences and products)."""
+    with decimal.localcontext() as context:
+        context.prec = decimal.MAX_PREC
+        context.Emax = decimal.MAX_EMAX
+        context.Emin = decimal.MIN_EMIN
+        yield
 
-    Sorting floats (in C) instead of fractions keeps the sort fast; the order is the same
-    because each float is the nearest one to its decimal.
+
+def decimals(values: Sequence[float]) -> list[decimal.Decimal]:
+    """The decimals the values were written as (exact, and much cheaper than fractions)."""
+    return [decimal.Decimal(repr(float(value))) for value in values]
+
+
+def mean(values: Sequence[float]) -> Fraction:
+    """The arithmetic mean of the written decimals, exactly."""
+    with exact_decimals():
+        total = sum(decimals(values), decimal.Decimal(0))
+    return Fraction(total) / len(values)
+
+
+def median(values: Sequence[float]) -> Fraction:
+    """The median of the written decimals, exactly.
+
+    Sorting the floats gives the decimals' order, since each float is the one nearest its
+    decimal; only the one or two middle values need to be exact.
     """
-    order = sorted(range(len(float_values)), key=float_values.__getitem__)
-    middle = len(order) // 2
-    if len(order) % 2:
-        return values[order[middle]]
-    return (values[order[middle - 1]] + values[order[middle]]) / 2
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return exact(ordered[middle])
+    return (exact(ordered[middle - 1]) + exact(ordered[middle])) / 2
 
 
-def mean(values: Sequence[Fraction]) -> Fraction:
-    """The arithmetic mean, exactly."""
-    return sum(values, Fraction(0)) / len(values)
+def signs(values: Sequence[float], threshold: Fraction) -> list[int]:
+    """+1 above ``threshold``, -1 below it, 0 exactly on it, for each value's decimal.
+
+    The float comparison decides when the gap is far larger than the rounding in either
+    number; only a value within a hair of the threshold is compared exactly.
+    """
+    approximate = float(threshold)
+    found = []
+    for value in values:
+        gap = value - approximate
+        if abs(gap) > _CLOSE * (abs(value) + abs(approximate)) + _TINY:
+            found.append(1 if gap > 0 else -1)
+        else:
+            written = exact(value)
+            found.append((written > threshold) - (written < threshold))
+    return found
 
 
 def longest_run_max(n_useful: int) -> int:
@@ -129,16 +172,12 @@ class _RunsProbability:
         # r = 2k + 1: one side splits into k + 1 runs and the other into k.
         half = runs // 2
         n1, n2 = self._n1 - 1, self._n2 - 1
+        choose = self._log_choose
         if runs % 2 == 0:
-            log_ways = [
-                math.log(2) + self._log_choose(n1, half - 1) + self._log_choose(n2, half - 1)
-            ]
-        else:
-            log_ways = [
-                self._log_choose(n1, half) + self._log_choose(n2, half - 1),
-                self._log_choose(n1, half - 1) + self._log_choose(n2, half),
-            ]
-        return sum(math.exp(term - self._log_orders) for term in log_ways)
+            return 2 * math.exp(choose(n1, half - 1) + choose(n2, half - 1) - self._log_orders)
+        return math.exp(choose(n1, half) + choose(n2, half - 1) - self._log_orders) + math.exp(
+            choose(n1, half - 1) + choose(n2, half) - self._log_orders
+        )
 
     def _log_choose(self, n: int, k: int) -> float:
         if k < 0 or k > n:

@@ -1,0 +1,78 @@
+"""Time :func:`pdsa.analysis.analyse` on 10,000 and 20,000 points for each rule set.
+
+Analysis must grow linearly: 20,000 points may take at most 2.2 times as long as 10,000.
+Run from the repository root: ``PYTHONPATH=src python bench/bench_analysis.py``.
+Prints the median of 5 runs per size and the ratio, and exits 1 if a ratio misses the target.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import random
+import statistics
+import sys
+import time
+
+from pdsa.analysis import RuleSet, SeriesPoint, analyse
+
+SIZES = (10_000, 20_000)
+REPEATS = 5
+TARGET_RATIO = 2.2
+#: Limits on every point (the default), and on a fixed 20-point baseline.
+BASELINES = (None, 20)
+
+
+def generate(n_points: int, *, seed: int = 2024) -> list[SeriesPoint]:
+    """A noisy weekly percentage that steps up and down every 500 weeks, with ties.
+
+    The pattern repeats, so 20,000 points hold twice the signals of 10,000, no more: the
+    ratio then measures the code, not a busier series.
+    """
+    generator = random.Random(seed)
+    start = datetime.date(2000, 1, 3)
+    points = []
+    for week in range(n_points):
+        level = 60 + 10 * (week // 500 % 2)
+        value = round(generator.gauss(level, 5), 1)  # one decimal: ties and points on the median
+        points.append(
+            SeriesPoint(start + datetime.timedelta(weeks=week), value, astronomical=week % 997 == 0)
+        )
+    return points
+
+
+def median_seconds(points: list[SeriesPoint], rules: RuleSet, baseline: int | None) -> float:
+    """The median wall time of ``REPEATS`` analyses."""
+    timings = []
+    for _ in range(REPEATS):
+        gc.collect()  # start each run clean, without the garbage of the one before
+        started = time.perf_counter()
+        analyse(points, rules=rules, direction="higher", goal=70.0, baseline=baseline)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def main() -> int:
+    """Print one line per rule set; return 1 if any ratio is above the target."""
+    series = {size: generate(size) for size in SIZES}
+    worst = 0.0
+    small, large = SIZES
+    print(
+        f"{'rules':<8}{'baseline':>9}{small:>12,} pts{large:>12,} pts{'ratio':>8}"
+        f"  (target <= {TARGET_RATIO})"
+    )
+    for rules in RuleSet:
+        for baseline in BASELINES:
+            seconds = {size: median_seconds(series[size], rules, baseline) for size in SIZES}
+            ratio = seconds[large] / seconds[small]
+            worst = max(worst, ratio)
+            print(
+                f"{rules.value:<8}{baseline or 'all':>9}"
+                f"{seconds[small] * 1000:>12.1f} ms{seconds[large] * 1000:>12.1f} ms"
+                f"{ratio:>8.2f}  {'ok' if ratio <= TARGET_RATIO else 'TOO SLOW'}"
+            )
+    return 0 if worst <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
