@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from pdsa import __version__
-from pdsa.cli import cycles, editing, init, listing, measures, projects
+from pdsa.cli import cycles, editing, init, listing, measures, projects, tools
 from pdsa.cli.state import State, echo_err, report_error
 from pdsa.errors import ExitCode, PdsaError
 
@@ -97,6 +97,9 @@ app.command("act", help=cycles.ACT_HELP)(cycles.act)
 app.command("list", help=listing.LIST_HELP)(listing.list_cycles)
 app.command("show", help=listing.SHOW_HELP)(listing.show)
 app.command("edit", help=editing.HELP)(editing.edit)
+app.command("fmt", help=tools.FMT_HELP)(tools.fmt)
+app.command("schema", help=tools.SCHEMA_HELP)(tools.schema)
+app.command("migrate", help=tools.MIGRATE_HELP)(tools.migrate)
 app.add_typer(projects.app, name="project")
 app.add_typer(measures.app, name="measure")
 

@@ -1,0 +1,124 @@
+"""The record files of a log, in a stable order, optionally narrowed by paths.
+
+A path given on the command line may be a record file or a folder inside the log;
+anything else is reported as a problem for that path rather than stopping the walk,
+so one typo does not hide the results for every other file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdsa.errors import PdsaError
+from pdsa.tools.kinds import (
+    CYCLES_DIR,
+    MEASURES_DIR,
+    PROGRAMME_FILE,
+    PROJECT_FILE,
+    PROJECTS_DIR,
+    SUFFIX,
+    Kind,
+    kind_of,
+)
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """A record file: where it is (absolute), how to name it to a person, its kind."""
+
+    path: Path
+    shown: Path
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The files found, and a problem for each given path that names no record."""
+
+    files: list[RecordFile]
+    problems: list[PdsaError]
+
+
+def shown_path(path: Path, cwd: Path) -> Path:
+    """``path`` relative to ``cwd`` when it lies below it (as a person typed it), else as is."""
+    try:
+        return path.relative_to(cwd)
+    except ValueError:
+        return path
+
+
+def log_files(root: Path) -> Iterator[Path]:
+    """Every record file of the log at ``root``: the programme, then project by project."""
+    if (root / PROGRAMME_FILE).is_file():
+        yield root / PROGRAMME_FILE
+    for project in _entries(root / PROJECTS_DIR, folders=True):
+        if (project / PROJECT_FILE).is_file():
+            yield project / PROJECT_FILE
+        yield from _entries(project / MEASURES_DIR, folders=False)
+        yield from _entries(project / CYCLES_DIR, folders=False)
+
+
+def _entries(folder: Path, *, folders: bool) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith("."):
+            continue  # hidden files, and the temporary files of an atomic write
+        wanted = entry.is_dir() if folders else entry.name.endswith(SUFFIX) and entry.is_file()
+        if wanted:
+            found.append(Path(entry.path))
+    return sorted(found)
+
+
+def walk(root: Path, paths: Iterable[Path] = (), *, cwd: Path | None = None) -> Walk:
+    """The record files under ``paths`` (default: the whole log), each once, in log order."""
+    cwd = (cwd or Path.cwd()).resolve()
+    root = root.resolve()
+    every = list(log_files(root))
+    given = [(path, (cwd / path).resolve()) for path in paths]
+    if not given:
+        chosen = every
+        problems: list[PdsaError] = []
+    else:
+        chosen, problems = _narrow(root, every, given)
+    files = []
+    for path in chosen:
+        kind = kind_of(root, path)
+        if kind is not None:
+            files.append(RecordFile(path, shown_path(path, cwd), kind))
+    return Walk(files, problems)
+
+
+def _narrow(
+    root: Path, every: list[Path], given: list[tuple[Path, Path]]
+) -> tuple[list[Path], list[PdsaError]]:
+    wanted: set[Path] = set()
+    problems: list[PdsaError] = []
+    for typed, path in given:
+        if not path.exists():
+            problems.append(PdsaError("no such file or folder", path=typed))
+        elif path != root and root not in path.parents:
+            problems.append(
+                PdsaError(
+                    f"outside the log at {root}",
+                    path=typed,
+                    hint="give files or folders inside the log, or choose the log with --root",
+                )
+            )
+        elif path.is_dir():
+            wanted.update(file for file in every if path == file.parent or path in file.parents)
+        elif kind_of(root, path) is None:
+            problems.append(
+                PdsaError(
+                    "not a pdsa record file",
+                    path=typed,
+                    hint="record files are " + ", ".join(kind.where for kind in Kind),
+                )
+            )
+        else:
+            wanted.add(path)
+    return [file for file in every if file in wanted], problems
