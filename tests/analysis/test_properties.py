@@ -22,8 +22,8 @@ from pdsa.analysis import ChartAnalysis, RuleSet, SeriesPoint, Variation, analys
 from pdsa.analysis.stats import crossings_min, longest_run_max, signs
 
 START = datetime.date(2024, 1, 1)
-settings.register_profile("analysis", deadline=None, max_examples=150)
-settings.load_profile("analysis")
+#: Per test, not a global profile, so other packages' tests keep their own settings.
+thorough = settings(deadline=None, max_examples=150)
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,7 @@ def assert_moved(
             assert math.isclose(new, expected, rel_tol=1e-12, abs_tol=1e-9)
 
 
+@thorough
 @given(cases(), st.integers(-100_000, 100_000))
 def test_adding_a_constant_moves_the_lines_by_it_and_changes_no_signal(
     case: Case, offset: int
@@ -145,6 +146,7 @@ def test_adding_a_constant_moves_the_lines_by_it_and_changes_no_signal(
     assert_moved(before, after, Fraction(offset, 10))
 
 
+@thorough
 @given(cases(), st.integers(1, 50), st.sampled_from([1, 10]))
 def test_multiplying_by_a_positive_constant_changes_no_signal(
     case: Case, numerator: int, denominator: int
@@ -163,6 +165,7 @@ SWAPPED = {
 }
 
 
+@thorough
 @given(cases())
 def test_reversing_the_direction_swaps_improvement_and_concern(case: Case) -> None:
     higher = case.chart(direction="higher")
@@ -179,6 +182,7 @@ def test_reversing_the_direction_swaps_improvement_and_concern(case: Case) -> No
         assert down_assurance == pass_fail[up_assurance]
 
 
+@thorough
 @given(cases())
 def test_without_a_direction_every_signal_is_neutral(case: Case) -> None:
     chart = case.chart(direction=None)
@@ -188,6 +192,7 @@ def test_without_a_direction_every_signal_is_neutral(case: Case) -> None:
     assert chart.assurance is None
 
 
+@thorough
 @given(cases())
 def test_the_json_is_plain_data_and_analysis_is_deterministic(case: Case) -> None:
     chart = case.chart()
@@ -214,6 +219,7 @@ def naive_runs(values: Sequence[Fraction]) -> tuple[int, int | None, int | None]
     return len(useful), longest, crossings
 
 
+@thorough
 @given(value_lists())
 def test_anhoej_runs_agree_with_a_naive_implementation(tenths: list[int]) -> None:
     points = [SeriesPoint(START, t / 10) for t in tenths]
@@ -234,6 +240,7 @@ def test_anhoej_runs_agree_with_a_naive_implementation(tenths: list[int]) -> Non
 finite = st.floats(allow_nan=False, allow_infinity=False)
 
 
+@thorough
 @given(st.lists(finite, max_size=30), finite, st.booleans())
 def test_float_comparisons_agree_with_exact_decimals(
     values: list[float], threshold: float, nudge: bool
