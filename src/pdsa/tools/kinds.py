@@ -92,10 +92,12 @@ def schema_reference(root: Path, folder: Path, kind: Kind) -> str:
     """The schema file of ``kind`` as a relative URL from a file in ``folder``.
 
     Forward slashes on every system: the directive is a URL, resolved against the
-    file's own location (``../../../.pdsa/schemas/cycle.json`` from a cycle).
+    file's own location: ``../../../.pdsa/schemas/cycle.json`` from a cycle,
+    ``./.pdsa/schemas/programme.json`` from ``pdsa.toml``.
     """
     target = schema_dir(root) / f"{kind.value}.json"
-    return Path(os.path.relpath(target, folder)).as_posix()
+    relative = Path(os.path.relpath(target, folder)).as_posix()
+    return relative if relative.startswith("../") else f"./{relative}"
 
 
 def schema_directive(root: Path, folder: Path, kind: Kind) -> str | None:

@@ -10,6 +10,7 @@ from pdsa.model.slug import slug_problem, slugify
 from pdsa.store.log import CYCLES_DIR, Log
 from pdsa.store.records import dumps, to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text
+from pdsa.tools.kinds import Kind, schema_directive
 
 PhaseRecord = Do | Study | Act
 
@@ -25,7 +26,7 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
     return create_record(
         folder,
         slug or slugify(cycle.title, fallback="cycle"),
-        record_text(cycle),
+        record_text(cycle, schema_comment=schema_directive(log.root, folder, Kind.CYCLE)),
         renumber=slug is None,
     )
 

@@ -14,6 +14,8 @@ from pdsa.store.files import create_exclusive
 from pdsa.store.log import Log
 from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
 from pdsa.store.writer import record_text
+from pdsa.tools.kinds import Kind, schema_directive
+from pdsa.tools.schema import install_schemas
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,10 @@ def init_log(folder: Path, programme: Programme, projects: list[ProjectBundle] =
     if folder.exists() and not folder.is_dir():
         raise PdsaError(f"{folder} exists and is not a folder")
     folder.mkdir(parents=True, exist_ok=True)
+    install_schemas(folder)  # first, so every new file's #:schema line finds its file
+    directive = schema_directive(folder, folder, Kind.PROGRAMME)
     try:
-        create_exclusive(folder / PROGRAMME_FILE, record_text(programme))
+        create_exclusive(folder / PROGRAMME_FILE, record_text(programme, schema_comment=directive))
     except FileExistsError:
         raise PdsaError(f"{folder / PROGRAMME_FILE} already exists") from None
     log = Log(folder.resolve())
@@ -52,9 +56,15 @@ def init_log(folder: Path, programme: Programme, projects: list[ProjectBundle] =
 
 def write_bundle(log: Log, bundle: ProjectBundle) -> None:
     """Write one project and its records as new files."""
-    create_exclusive(log.project_path(bundle.slug), record_text(bundle.project))
+    project_path = log.project_path(bundle.slug)
+    directive = schema_directive(log.root, project_path.parent, Kind.PROJECT)
+    create_exclusive(project_path, record_text(bundle.project, schema_comment=directive))
     log.cycle_path(bundle.slug, "x").parent.mkdir(parents=True, exist_ok=True)
     for slug, measure in bundle.measures.items():
-        create_exclusive(log.measure_path(bundle.slug, slug), record_text(measure))
+        path = log.measure_path(bundle.slug, slug)
+        directive = schema_directive(log.root, path.parent, Kind.MEASURE)
+        create_exclusive(path, record_text(measure, schema_comment=directive))
     for slug, cycle in bundle.cycles.items():
-        create_exclusive(log.cycle_path(bundle.slug, slug), record_text(cycle))
+        path = log.cycle_path(bundle.slug, slug)
+        directive = schema_directive(log.root, path.parent, Kind.CYCLE)
+        create_exclusive(path, record_text(cycle, schema_comment=directive))

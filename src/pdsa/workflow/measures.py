@@ -13,6 +13,7 @@ from pdsa.model.slug import slug_problem, slugify
 from pdsa.store.log import MEASURES_DIR, Log
 from pdsa.store.records import to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text
+from pdsa.tools.kinds import Kind, schema_directive
 
 
 def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = None) -> str:
@@ -23,7 +24,7 @@ def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = 
     return create_record(
         folder,
         slug or slugify(measure.title, fallback="measure"),
-        record_text(measure),
+        record_text(measure, schema_comment=schema_directive(log.root, folder, Kind.MEASURE)),
         renumber=False,
     )
 

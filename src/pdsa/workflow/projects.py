@@ -8,6 +8,7 @@ from pdsa.model.slug import slug_problem, slugify
 from pdsa.store.files import create_exclusive
 from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
 from pdsa.store.writer import record_text
+from pdsa.tools.kinds import Kind, schema_directive
 
 
 def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
@@ -29,7 +30,8 @@ def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
         )
     folder = log.project_dir(slug)
     try:
-        create_exclusive(folder / PROJECT_FILE, record_text(project))
+        directive = schema_directive(log.root, folder, Kind.PROJECT)
+        create_exclusive(folder / PROJECT_FILE, record_text(project, schema_comment=directive))
     except FileExistsError:
         raise PdsaError(f"a project called '{slug}' already exists") from None
     (folder / CYCLES_DIR).mkdir(exist_ok=True)
