@@ -1,0 +1,99 @@
+"""The privacy guard in a check: every string value of every file, scanned for identifiers.
+
+Strings are taken from the parsed data (keys and comments are not scanned), so text
+split across escapes or lines reads as the person wrote it. Positions are wanted only
+for the rare hit, so the key index is built only then. A finding names the kind and
+shows the masked form, never the text that was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any, Final
+
+from pdsa.check.findings import Finding
+from pdsa.check.privacy import PrivacyKind, scan, validate_allow
+from pdsa.check.reading import Checked
+from pdsa.model.problems import dotted
+
+CODES: Final[dict[PrivacyKind, str]] = {
+    "nhs_number": "P701",
+    "date_of_birth": "P702",
+    "email": "P703",
+    "phone": "P704",
+    "postcode": "P705",
+}
+_HINT: Final = (
+    "remove it before it reaches git; if it identifies no one (a clinic's public number), "
+    "add a pattern for it to [privacy] allow in pdsa.toml"
+)
+
+
+def strings(data: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """``(key path, text)`` of every string value, depth first, without recursion."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+
+
+def check_privacy(checked: Checked, allow: Sequence[str], enabled: frozenset[str]) -> None:
+    """Add a finding for each likely identifier in the file's string values."""
+    if checked.data is None or checked.source is None:
+        return
+    for path, text in strings(checked.data):
+        for hit in scan(text, allow=allow):
+            code = CODES[hit.kind]
+            if code not in enabled:
+                continue
+            position, end_line = checked.source.span_in_string(path, text, hit.start, hit.end)
+            checked.add(
+                code,
+                position,
+                f"{dotted(path)} looks like {hit.description} ({hit.masked})",
+                hint=_HINT,
+                end_line=end_line,
+            )
+
+
+def check_allow_list(checked: Checked) -> list[str]:
+    """The programme's allow-list (empty when unusable), with a finding per bad entry."""
+    data = checked.data
+    privacy = data.get("privacy") if data is not None else None
+    allow = privacy.get("allow") if isinstance(privacy, dict) else None
+    if not isinstance(allow, list) or checked.source is None:
+        return []
+    patterns = [item for item in allow if isinstance(item, str)]
+    for index, pattern in enumerate(allow):
+        if not isinstance(pattern, str):
+            continue  # the schema check reports it
+        for problem in validate_allow([pattern]):
+            checked.add(
+                "P706",
+                checked.source.value(("privacy", "allow", index)),
+                problem.replace("allow-list entry 1 ", f"allow-list entry {index + 1} ", 1),
+                hint="correct or remove the entry in [privacy] allow in pdsa.toml",
+            )
+    return patterns
+
+
+def redact(item: Finding, allow: Sequence[str]) -> Finding:
+    """``item`` with any identifier in its message or hint masked (a key or a name a
+    person typed can be one), so no output of a check shows one in full."""
+    message = _masked(item.message, allow)
+    hint = _masked(item.hint, allow) if item.hint is not None else None
+    if message == item.message and hint == item.hint:
+        return item
+    return replace(item, message=message, hint=hint)
+
+
+def _masked(text: str, allow: Sequence[str]) -> str:
+    for hit in reversed(scan(text, allow=allow)):
+        text = text[: hit.start] + hit.masked + text[hit.end :]
+    return text
