@@ -2497,12 +2497,17 @@ APPOINTMENT_REMINDERS = ProjectSpec(
                 ),
             },
             series=Series(
-                start=D(2026, 3, 16),
+                start=D(2026, 2, 16),
                 count=30,
                 level=18,
-                noise=1.6,
-                shifts=((1, -1), (6, -4), (13, -3)),
+                noise=1.2,
+                shifts=((5, -0.5), (10, -4.5), (17, -3.5)),
                 decimals=1,
+                notes={
+                    5: "Text reminders start at the Tuesday clinic",
+                    10: "Text reminders for every clinic day",
+                    17: "Reminders in the person's own language",
+                },
             ),
         ),
         MeasureSpec(
@@ -2519,17 +2524,17 @@ APPOINTMENT_REMINDERS = ProjectSpec(
                 ),
             },
             series=Series(
-                start=D(2026, 3, 16),
+                start=D(2026, 2, 16),
                 count=30,
                 level=0,
                 noise=0.8,
-                shifts=((1, 18), (6, 62), (13, 12)),
+                shifts=((5, 18), (10, 62), (17, 12)),
                 high=100,
             ),
         ),
         _viral_load_measure(
             "everyone on HIV treatment at Westfield HIV Outpatient Clinic (fictional)",
-            Series(start=D(2026, 3, 16), count=30, level=89, noise=1.2, decimals=1, high=100),
+            Series(start=D(2026, 2, 16), count=30, level=89, noise=1.2, decimals=1, high=100),
             goal=95,
         ),
     ],
@@ -4345,8 +4350,8 @@ UU_CAMPAIGN = ProjectSpec(
                 "date": D(2026, 8, 28),
                 "as_planned": True,
                 "observations": (
-                    "Posters were up for eight weeks and gave the programme office number "
-                    "(0161 496 0999) for questions; the office took 23 calls."
+                    "Posters were up for eight weeks and gave the programme office number, "
+                    "0161 496 0999, for questions; the office took 23 calls."
                 ),
                 "unplanned": (
                     "A local news story about the posters drew hostile comments online for a week."
