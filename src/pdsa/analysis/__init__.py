@@ -7,17 +7,9 @@ docs/domain.md sections 3 and 4; module docstrings record each choice the source
 """
 
 from pdsa.analysis.chart import PhaseStart, analyse
-from pdsa.analysis.result import (
-    Assurance,
-    ChartAnalysis,
-    PhaseResult,
-    PointResult,
-    RunsAnalysis,
-    RunsTest,
-    Signal,
-    Variation,
-)
-from pdsa.analysis.series import Direction, RuleSet, SeriesPoint
+from pdsa.analysis.result import ChartAnalysis, PhaseResult, PointResult, RunsAnalysis, RunsTest
+from pdsa.analysis.series import SeriesPoint
+from pdsa.analysis.vocabulary import Assurance, Direction, RuleSet, Signal, Variation
 
 __all__ = [
     "Assurance",

@@ -35,9 +35,10 @@ from pdsa.analysis import ihi, spc
 from pdsa.analysis.legend import describe, in_phase
 from pdsa.analysis.patterns import Finding
 from pdsa.analysis.phase import PhaseSlice, Settings, analyse_phase
-from pdsa.analysis.result import ChartAnalysis, PointResult, Signal, Variation
-from pdsa.analysis.series import Direction, RuleSet, SeriesPoint, Side
+from pdsa.analysis.result import ChartAnalysis, PointResult
+from pdsa.analysis.series import SeriesPoint
 from pdsa.analysis.stats import exact
+from pdsa.analysis.vocabulary import Direction, RuleSet, Side, Signal, Variation
 
 PhaseStart = tuple[datetime.date, str | None]
 _SIGNAL_ORDER = {signal: order for order, signal in enumerate(Signal)}

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pdsa.analysis.patterns import Finding, Run, run_positions, trends
-from pdsa.analysis.result import RunsTest, Signal
-from pdsa.analysis.series import Side
+from pdsa.analysis.result import RunsTest
 from pdsa.analysis.stats import runs_range
+from pdsa.analysis.vocabulary import Side, Signal
 
 SHIFT_LENGTH = 6
 TREND_LENGTH = 5

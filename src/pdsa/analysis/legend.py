@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pdsa.analysis.patterns import Finding
-from pdsa.analysis.result import RunsAnalysis, RunsTest, Signal
-from pdsa.analysis.series import Side
+from pdsa.analysis.result import RunsAnalysis, RunsTest
+from pdsa.analysis.vocabulary import Side, Signal
 
 DASH = "\N{EN DASH}"
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pdsa.analysis.result import Signal
-from pdsa.analysis.series import Side
+from pdsa.analysis.vocabulary import Side, Signal
 
 
 @dataclass(frozen=True, slots=True)

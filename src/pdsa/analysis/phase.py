@@ -14,9 +14,8 @@ from fractions import Fraction
 from pdsa.analysis import legend
 from pdsa.analysis.ihi import astronomical, ihi_trends, runs_test, shifts
 from pdsa.analysis.patterns import Finding, useful_runs
-from pdsa.analysis.result import EMPTY_RUNS, PhaseResult, Signal
+from pdsa.analysis.result import EMPTY_RUNS, PhaseResult
 from pdsa.analysis.runs import analyse_runs, long_runs
-from pdsa.analysis.series import Direction, RuleSet
 from pdsa.analysis.spc import (
     MIN_BASELINE,
     assurance,
@@ -27,6 +26,7 @@ from pdsa.analysis.spc import (
     xmr_limits,
 )
 from pdsa.analysis.stats import mean, median, signs
+from pdsa.analysis.vocabulary import Direction, RuleSet, Signal
 
 #: Conventionally, run rules want at least this many useful points.
 MIN_USEFUL = 10

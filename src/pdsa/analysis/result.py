@@ -13,37 +13,9 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pdsa.analysis.series import Direction, RuleSet
+from pdsa.analysis.vocabulary import Assurance, Direction, RuleSet, Signal, Variation
 
 Json = dict[str, object]
-
-
-class Signal(enum.StrEnum):
-    """The rules a point can take part in, in the order they are listed on a point."""
-
-    OUTSIDE_LIMITS = "outside_limits"
-    SHIFT = "shift"
-    TREND = "trend"
-    TWO_IN_THREE = "two_in_three"
-    RUNS = "runs"
-    ASTRONOMICAL = "astronomical"
-
-
-class Variation(enum.StrEnum):
-    """How a point's variation reads against the measure's improvement direction."""
-
-    IMPROVEMENT = "special_cause_improvement"
-    CONCERN = "special_cause_concern"
-    NEUTRAL = "special_cause_neutral"
-    COMMON = "common_cause"
-
-
-class Assurance(enum.StrEnum):
-    """Will the process meet its goal, judged from where the goal lies against the limits?"""
-
-    PASS = "pass"
-    FAIL = "fail"
-    HIT_AND_MISS = "hit_and_miss"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pdsa.analysis.patterns import Finding, Run, run_positions
-from pdsa.analysis.result import RunsAnalysis, Signal
+from pdsa.analysis.result import RunsAnalysis
 from pdsa.analysis.stats import crossings_min, longest_run_max
+from pdsa.analysis.vocabulary import Signal
 
 
 def analyse_runs(point_sides: Sequence[int], runs: Sequence[Run]) -> RunsAnalysis:

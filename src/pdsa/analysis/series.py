@@ -1,9 +1,8 @@
-"""What a chart is drawn from: dated points, the rule set, and the improvement direction."""
+"""What a chart is drawn from: dated points, as the caller hands them over."""
 
 from __future__ import annotations
 
 import datetime
-import enum
 from dataclasses import dataclass
 
 
@@ -16,28 +15,3 @@ class SeriesPoint:
     #: The team judged this point astronomical; only the ``ihi`` rule set reads it, because
     #: "astronomical" is a judgement there, not a computed threshold.
     astronomical: bool = False
-
-
-class RuleSet(enum.StrEnum):
-    """The declared rules a chart is read by."""
-
-    #: Run chart around the median, Anhøj's longest-run and crossings rules (qicharts2's default).
-    ANHOEJ = "anhoej"
-    #: Run chart around the median, IHI / Perla rules: shift, trend, runs, astronomical points.
-    IHI = "ihi"
-    #: XmR chart around the mean, NHS "Making Data Count" rules.
-    SPC = "spc"
-
-
-class Direction(enum.StrEnum):
-    """Which way is better for a measure."""
-
-    HIGHER = "higher"
-    LOWER = "lower"
-
-
-class Side(enum.IntEnum):
-    """Which way a signal points: above the centre line or rising, below it or falling."""
-
-    LOW = -1
-    HIGH = 1

@@ -29,9 +29,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pdsa.analysis.patterns import Finding, trends, unbroken_runs
-from pdsa.analysis.result import Assurance, Signal
-from pdsa.analysis.series import Direction, Side
 from pdsa.analysis.stats import decimals, exact_decimals, mean, signs
+from pdsa.analysis.vocabulary import Assurance, Direction, Side, Signal
 
 SHIFT_LENGTH = 7
 TREND_LENGTH = 7
