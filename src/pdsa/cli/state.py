@@ -58,10 +58,22 @@ def report_error(error: PdsaError) -> None:
     from pdsa.render.safe import visible
 
     location = error.location()
+    if location and error.path is not None:
+        location = location.replace(str(error.path), display_path(error.path), 1)
     prefix = f"{location}: " if location else ""
     echo_err(f"error: {visible(prefix + error.message)}")
     if isinstance(error, ValidationFailed):
         for problem in error.problems:
+            if error.path is not None:
+                problem = problem.replace(str(error.path), display_path(error.path), 1)
             echo_err(f"  {visible(problem)}")
     if error.hint:
         echo_err(f"hint: {visible(error.hint)}")
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it, for messages."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

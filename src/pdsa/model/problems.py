@@ -71,8 +71,14 @@ def _problem(detail: ErrorDetails, model: type[BaseModel]) -> Problem:
             message += f"; known keys here: {', '.join(sorted(known))}"
     elif kind == "model_type" and detail["loc"] and detail["loc"][-1] == TABLE_TAG:
         message = f"'{dotted(path)}' should be text or a table, not {_type_name(detail['input'])}"
+    elif kind == "date_type":
+        message = (
+            f"'{dotted(path)}' should be a date written like 2024-03-04 (no quotes), "
+            f"not {_type_name(detail['input'])}"
+        )
     else:
-        message = f"'{dotted(path)}': {_lower_first(detail['msg'])}"
+        text = detail["msg"].removeprefix("Value error, ")
+        message = f"'{dotted(path)}': {_lower_first(text)}"
         if kind.endswith("_type") or kind.endswith("_parsing"):
             message += f", not {_type_name(detail['input'])}"
     return Problem(path=path, message=message, code=kind)

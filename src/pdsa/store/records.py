@@ -57,6 +57,18 @@ def validate(parsed: ParsedFile, model: type[ModelT]) -> ModelT:
         ) from None
 
 
+def validate_data(path: Path, data: dict[str, Any], model: type[ModelT]) -> ModelT | None:
+    """The model for already-parsed data, or None when it needs :func:`load`'s full
+    error report (the file's text, for line numbers)."""
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION or isinstance(version, bool):
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
 def located(parsed: ParsedFile, problems: list[Problem]) -> list[str]:
     """``file:line:col: message`` for each problem, in file order."""
     from pdsa.store.locate import index_keys

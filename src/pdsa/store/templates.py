@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pdsa.errors import PdsaError
+from pdsa.store.toml_layout import value_text
 
 KINDS = ("programme", "project", "measure", "cycle", "do", "study", "act")
 _HEADER = re.compile(r"^\s*(#\s*)?\[\[?\s*([A-Za-z0-9_.]+)\s*\]\]?\s*$")
@@ -35,18 +36,6 @@ def template_text(kind: str) -> str:
         raise PdsaError(f"the template {name} is missing from this installation") from None
 
 
-def toml_value(value: Any) -> str:
-    """``value`` as it is written after ``key = `` (inline for tables)."""
-    import tomli_w
-
-    if isinstance(value, dict):
-        inner = ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items())
-        return "{ " + inner + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(item) for item in value) + "]"
-    return tomli_w.dumps({"v": value}, multiline_strings=True)[len("v = ") :].rstrip("\n")
-
-
 def fill(template: str, values: dict[str, Any]) -> str:
     """The template with ``values`` (keyed by dotted path, e.g. ``plan.objective``) put in.
 
@@ -67,6 +56,6 @@ def fill(template: str, values: dict[str, Any]) -> str:
             indent, _, key, _ = assign.groups()
             path = f"{table}.{key}" if table else key
             if path in values:
-                line = f"{indent}{key} = {toml_value(values[path])}"
+                line = f"{indent}{key} = {value_text(values[path])}"
         lines.append(line)
     return "\n".join(lines) + "\n"

@@ -76,5 +76,8 @@ def value_text(value: Any) -> str:
         if len(one_line) <= LINE_WIDTH and "\n" not in one_line:
             return one_line
         return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
-    rendered = tomli_w.dumps({"v": value}, multiline_strings=True)
+    # A carriage return inside a multi-line string may be normalised away by a
+    # reader, so text holding one is written on one line with escapes instead.
+    multiline = not (isinstance(value, str) and "\r" in value)
+    rendered = tomli_w.dumps({"v": value}, multiline_strings=multiline)
     return rendered[len("v = ") :].rstrip("\n")

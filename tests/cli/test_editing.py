@@ -1,0 +1,77 @@
+"""pdsa edit: the file is replaced only by a valid edit; nothing typed is lost."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from support import cycle_file, read
+
+
+def editor(tmp_path: Path, body: str) -> dict[str, str]:
+    """An $EDITOR that runs ``body`` with ``path`` and ``text`` bound."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text(
+        "import sys, pathlib\npath = pathlib.Path(sys.argv[1])\ntext = path.read_text()\n" + body,
+        encoding="utf-8",
+    )
+    return {"EDITOR": f"{sys.executable} {script}"}
+
+
+@pytest.fixture
+def planned(log: Path, run: Run) -> Path:
+    assert run("plan", "Quick test", "--objective", "See").exit_code == 0
+    return cycle_file(log, "quick-test")
+
+
+def test_a_valid_edit_replaces_the_file_keeping_comments(
+    planned: Path, run: Run, tmp_path: Path
+) -> None:
+    env = editor(
+        tmp_path, "path.write_text('# why: agreed 4 March\\n' + text.replace('See', 'Look'))\n"
+    )
+    outcome = run("edit", "quick-test", env=env)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert read(planned).startswith("# why: agreed 4 March\n")
+    assert 'objective = "Look"' in read(planned)
+    assert "Saved projects/outreach/cycles/quick-test.toml." in outcome.stderr
+
+
+def test_an_invalid_edit_leaves_the_original_and_keeps_the_text(
+    planned: Path, run: Run, tmp_path: Path
+) -> None:
+    before = read(planned)
+    env = editor(tmp_path, "path.write_text(text.replace('objective', 'objectiv'))\n")
+    outcome = run("edit", "quick-test", env=env)
+    assert outcome.exit_code == 1
+    assert "unknown key 'objectiv'; did you mean 'objective'?" in outcome.stderr
+    assert "your text is kept in" in outcome.stderr
+    kept = Path(outcome.stderr.split("your text is kept in ")[1].strip())
+    assert "objectiv =" in read(kept)
+    assert read(planned) == before
+
+
+def test_an_unchanged_edit_writes_nothing(planned: Path, run: Run, tmp_path: Path) -> None:
+    before = read(planned)
+    outcome = run("edit", "quick-test", env=editor(tmp_path, "pass\n"))
+    assert outcome.exit_code == 0
+    assert "No changes" in outcome.stderr
+    assert read(planned) == before
+
+
+def test_edit_without_an_editor_says_how_to_set_one(planned: Path, run: Run) -> None:
+    outcome = run("edit", "quick-test")
+    assert outcome.exit_code == 1
+    assert "no editor set" in outcome.stderr and "EDITOR" in outcome.stderr
+
+
+def test_edit_a_measure_and_a_project(log: Path, run: Run, tmp_path: Path) -> None:
+    env = editor(tmp_path, "path.write_text(text.replace('goal = 80', 'goal = 85'))\n")
+    assert run("edit", "outreach/attendance-rate", env=env).exit_code == 0
+    assert "goal = 85" in read(log / "projects/outreach/measures/attendance-rate.toml")
+    env = editor(tmp_path, "path.write_text(text + 'status = \"paused\"\\n')\n")
+    outcome = run("project", "edit", "outreach", env=env)
+    assert outcome.exit_code == 1  # a key after [[change_ideas]] belongs to the table
+    assert "unknown key 'status'" in outcome.stderr

@@ -1,0 +1,18 @@
+"""Small helpers shared by the tests (import as ``support``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def read(path: Path) -> str:
+    """A file's text, exactly as on disk."""
+    return path.read_bytes().decode("utf-8")
+
+
+def cycle_file(root: Path, slug: str, project: str = "outreach") -> Path:
+    return root / "projects" / project / "cycles" / f"{slug}.toml"
+
+
+def measure_file(root: Path, slug: str, project: str = "outreach") -> Path:
+    return root / "projects" / project / "measures" / f"{slug}.toml"
