@@ -41,15 +41,22 @@ def generate(n_points: int, *, seed: int = 2024) -> list[SeriesPoint]:
     return points
 
 
-def median_seconds(points: list[SeriesPoint], rules: RuleSet, baseline: int | None) -> float:
-    """The median wall time of ``REPEATS`` analyses."""
-    timings = []
+def median_seconds(
+    series: dict[int, list[SeriesPoint]], rules: RuleSet, baseline: int | None
+) -> dict[int, float]:
+    """The median wall time of ``REPEATS`` analyses per size.
+
+    Sizes take turns within each round, so a machine busy with something else for a while
+    slows both alike instead of skewing the ratio.
+    """
+    timings: dict[int, list[float]] = {size: [] for size in series}
     for _ in range(REPEATS):
-        gc.collect()  # start each run clean, without the garbage of the one before
-        started = time.perf_counter()
-        analyse(points, rules=rules, direction="higher", goal=70.0, baseline=baseline)
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
+        for size, points in series.items():
+            gc.collect()  # start each run clean, without the garbage of the one before
+            started = time.perf_counter()
+            analyse(points, rules=rules, direction="higher", goal=70.0, baseline=baseline)
+            timings[size].append(time.perf_counter() - started)
+    return {size: statistics.median(times) for size, times in timings.items()}
 
 
 def main() -> int:
@@ -63,7 +70,7 @@ def main() -> int:
     )
     for rules in RuleSet:
         for baseline in BASELINES:
-            seconds = {size: median_seconds(series[size], rules, baseline) for size in SIZES}
+            seconds = median_seconds(series, rules, baseline)
             ratio = seconds[large] / seconds[small]
             worst = max(worst, ratio)
             print(
