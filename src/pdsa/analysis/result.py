@@ -3,7 +3,23 @@
 :meth:`ChartAnalysis.to_json_dict` gives plain dicts, lists, strings, ints, floats and None
 (dates as ISO strings), ready for ``json.dumps``. The top-level ``centre_line``, limits,
 ``assurance``, ``runs`` and friends describe the current phase (see :attr:`current_phase`);
-every phase, the current one included, is listed in ``phases``.
+every phase, the current one included, is listed in ``phases``. The shape::
+
+    {"measure", "rules", "direction", "goal", "centre_line", "lower_limit", "upper_limit",
+     "baseline", "trial_limits", "rules_weak", "shift_length", "trend_length", "screen",
+     "assurance", "runs": {...}, "runs_test": {...} | null,
+     "phases": [{"start", "reason", "first_point", "n_points", "n_baseline", "centre_line",
+                 "lower_limit", "upper_limit", "trial_limits", "rules_weak", "assurance",
+                 "runs", "runs_test"}],
+     "points": [{"date", "value", "signals": [...], "variation", "phase"}],
+     "legend": [...], "cycles": [...]}
+
+``runs`` is Anhøj's analysis (every rule set carries it, around its own centre line);
+``runs_test`` is IHI's Swed-Eisenhart test (ihi only). A point's ``signals`` name the rules
+of the chart's rule set it takes part in: ``runs`` (anhoej: a run longer than the limit),
+``shift``, ``trend``, ``astronomical`` (ihi), ``outside_limits``, ``shift``, ``trend``,
+``two_in_three`` (spc). Signals about a whole phase (too few crossings, too few or too many
+runs) mark no point; they are in ``runs`` / ``runs_test`` and the legend.
 """
 
 from __future__ import annotations
