@@ -233,3 +233,13 @@ def test_one_hundred_and_twenty_points_with_a_step() -> None:
         f"two in three: points 1{DASH}60 near the lower limit",
     )
     assert len(chart.legend) == 60 + 4
+
+
+def test_limits_beyond_the_float_range_are_infinite_not_an_error() -> None:
+    chart = spc([1e308, -1e308, 1e308, 1.7e308])
+    assert (chart.centre_line, chart.lower_limit, chart.upper_limit) == (
+        6.75e307,
+        -float("inf"),
+        float("inf"),
+    )
+    assert all(point.signals == () for point in chart.points)

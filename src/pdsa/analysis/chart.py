@@ -34,9 +34,9 @@ from typing import TypeVar
 from pdsa.analysis import ihi, spc
 from pdsa.analysis.legend import describe, in_phase
 from pdsa.analysis.patterns import Finding
-from pdsa.analysis.phase import PhaseSlice, Settings, analyse_phase
+from pdsa.analysis.phase import PhaseSlice, analyse_phase
 from pdsa.analysis.result import ChartAnalysis, PointResult
-from pdsa.analysis.series import SeriesPoint
+from pdsa.analysis.series import SeriesPoint, Settings
 from pdsa.analysis.stats import exact
 from pdsa.analysis.vocabulary import Direction, RuleSet, Side, Signal, Variation
 

@@ -18,11 +18,27 @@ from collections.abc import Sequence
 
 from pdsa.analysis.patterns import Finding, Run, run_positions, trends
 from pdsa.analysis.result import RunsTest
+from pdsa.analysis.series import Settings
 from pdsa.analysis.stats import runs_range
 from pdsa.analysis.vocabulary import Side, Signal
 
 SHIFT_LENGTH = 6
 TREND_LENGTH = 5
+
+
+def ihi_findings(
+    values: Sequence[float],
+    marked: Sequence[bool],
+    point_sides: Sequence[int],
+    runs: Sequence[Run],
+    settings: Settings,
+) -> list[Finding]:
+    """Every shift, trend and astronomical point of one phase."""
+    return [
+        *shifts(runs, point_sides, settings.shift_length),
+        *ihi_trends(values, settings.trend_length),
+        *astronomical(marked, point_sides),
+    ]
 
 
 def shifts(runs: Sequence[Run], point_sides: Sequence[int], shift_length: int) -> list[Finding]:

@@ -9,42 +9,21 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 from pdsa.analysis import legend
-from pdsa.analysis.ihi import astronomical, ihi_trends, runs_test, shifts
+from pdsa.analysis.ihi import ihi_findings, runs_test
 from pdsa.analysis.patterns import Finding, useful_runs
-from pdsa.analysis.result import EMPTY_RUNS, PhaseResult
+from pdsa.analysis.result import EMPTY_RUNS, PhaseResult, RunsAnalysis, RunsTest
 from pdsa.analysis.runs import analyse_runs, long_runs
-from pdsa.analysis.spc import (
-    MIN_BASELINE,
-    assurance,
-    outside_limits,
-    spc_shifts,
-    spc_trends,
-    two_in_three,
-    xmr_limits,
-)
-from pdsa.analysis.stats import mean, median, signs
-from pdsa.analysis.vocabulary import Direction, RuleSet, Signal
+from pdsa.analysis.series import Settings
+from pdsa.analysis.spc import MIN_BASELINE, assurance, spc_findings, xmr_limits
+from pdsa.analysis.stats import as_float, mean, median, signs
+from pdsa.analysis.vocabulary import RuleSet, Signal
 
 #: Conventionally, run rules want at least this many useful points.
 MIN_USEFUL = 10
 
 _RULE_ORDER = {signal: order for order, signal in enumerate(Signal)}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The options of one analysis, checked and resolved to the rule set's defaults."""
-
-    rules: RuleSet
-    direction: Direction | None
-    goal: Fraction | None
-    baseline: int | None
-    screen: bool
-    shift_length: int
-    trend_length: int
 
 
 @dataclass(frozen=True)
@@ -73,52 +52,28 @@ def analyse_phase(phase: PhaseSlice, settings: Settings) -> AnalysedPhase:
     n_points = len(phase.values)
     n_baseline = n_points if settings.baseline is None else min(settings.baseline, n_points)
     if n_points == 0:
-        empty = PhaseResult(
-            phase.start, phase.reason, phase.first_point, 0, 0,
-            None, None, None, False, True, None, EMPTY_RUNS, None,
-        )  # fmt: skip
-        return AnalysedPhase(empty, [], [])
+        return AnalysedPhase(_empty(phase), [], [])
 
     is_spc = settings.rules is RuleSet.SPC
     base = phase.values[:n_baseline]
     centre = mean(base) if is_spc else median(base)
     limits = xmr_limits(base, screen=settings.screen) if is_spc else None
-    centre_name = "mean" if is_spc else "median"
 
     point_sides = signs(phase.values, centre)
     runs = useful_runs(point_sides)
     runs_analysis = analyse_runs(point_sides, runs)
     test = runs_test(runs) if settings.rules is RuleSet.IHI else None
-    notes: list[str] = []
     findings: list[Finding]
     if settings.rules is RuleSet.ANHOEJ:
         findings = long_runs(runs, point_sides, runs_analysis)
-        if runs_analysis.crossings_signal:
-            notes.append(legend.too_few_crossings(runs_analysis))
     elif settings.rules is RuleSet.IHI:
-        findings = [
-            *shifts(runs, point_sides, settings.shift_length),
-            *ihi_trends(phase.values, settings.trend_length),
-            *astronomical(phase.marked, point_sides),
-        ]
-        if test is not None and test.signal:
-            notes.append(legend.runs_out_of_range(test, centre_name))
+        findings = ihi_findings(phase.values, phase.marked, point_sides, runs, settings)
     else:
-        findings = [
-            *spc_shifts(point_sides, settings.shift_length),
-            *spc_trends(phase.values, settings.trend_length),
-        ]
-        if limits is not None:
-            findings += [*outside_limits(phase.values, limits), *two_in_three(phase.values, limits)]
-
-    rules_weak = runs_analysis.n_useful < MIN_USEFUL
+        findings = spc_findings(phase.values, point_sides, limits, settings)
     trial = limits is not None and n_baseline < MIN_BASELINE
-    if not is_spc and rules_weak:
-        notes.append(legend.rules_weak(runs_analysis.n_useful))
+    notes = _notes(settings.rules, runs_analysis, test, has_limits=limits is not None)
     if trial:
         notes.append(legend.trial_limits(n_baseline, MIN_BASELINE))
-    if is_spc and limits is None:
-        notes.append(legend.no_limits())
 
     result = PhaseResult(
         start=phase.start,
@@ -126,11 +81,11 @@ def analyse_phase(phase: PhaseSlice, settings: Settings) -> AnalysedPhase:
         first_point=phase.first_point,
         n_points=n_points,
         n_baseline=n_baseline,
-        centre_line=float(centre),
-        lower_limit=None if limits is None else float(limits.lower),
-        upper_limit=None if limits is None else float(limits.upper),
+        centre_line=as_float(centre),
+        lower_limit=None if limits is None else as_float(limits.lower),
+        upper_limit=None if limits is None else as_float(limits.upper),
         trial_limits=trial,
-        rules_weak=rules_weak,
+        rules_weak=runs_analysis.n_useful < MIN_USEFUL,
         assurance=assurance(settings.goal, limits, settings.direction),
         runs=runs_analysis,
         runs_test=test,
@@ -138,3 +93,39 @@ def analyse_phase(phase: PhaseSlice, settings: Settings) -> AnalysedPhase:
     findings.sort(key=lambda finding: (finding.positions[0], _RULE_ORDER[finding.rule]))
     moved = [finding.moved(phase.first_point) for finding in findings]
     return AnalysedPhase(result, moved, notes)
+
+
+def _empty(phase: PhaseSlice) -> PhaseResult:
+    """A declared phase no point has reached yet."""
+    return PhaseResult(
+        start=phase.start,
+        reason=phase.reason,
+        first_point=phase.first_point,
+        n_points=0,
+        n_baseline=0,
+        centre_line=None,
+        lower_limit=None,
+        upper_limit=None,
+        trial_limits=False,
+        rules_weak=True,
+        assurance=None,
+        runs=EMPTY_RUNS,
+        runs_test=None,
+    )
+
+
+def _notes(
+    rules: RuleSet, runs: RunsAnalysis, test: RunsTest | None, *, has_limits: bool
+) -> list[str]:
+    """Legend lines about the phase as a whole, before any about its limits' baseline."""
+    notes = []
+    if rules is RuleSet.ANHOEJ and runs.crossings_signal:
+        notes.append(legend.too_few_crossings(runs))
+    if test is not None and test.signal:
+        notes.append(legend.runs_out_of_range(test, "median"))
+    # The rules weak caution is for run charts; an SPC chart's own caution is trial limits.
+    if rules is not RuleSet.SPC and runs.n_useful < MIN_USEFUL:
+        notes.append(legend.rules_weak(runs.n_useful))
+    if rules is RuleSet.SPC and not has_limits:
+        notes.append(legend.no_limits())
+    return notes

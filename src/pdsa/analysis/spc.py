@@ -29,6 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pdsa.analysis.patterns import Finding, trends, unbroken_runs
+from pdsa.analysis.series import Settings
 from pdsa.analysis.stats import decimals, exact_decimals, mean, signs
 from pdsa.analysis.vocabulary import Assurance, Direction, Side, Signal
 
@@ -52,6 +53,22 @@ class Limits:
     upper: Fraction
     near_lower: Fraction
     near_upper: Fraction
+
+
+def spc_findings(
+    values: Sequence[float],
+    point_sides: Sequence[int],
+    limits: Limits | None,
+    settings: Settings,
+) -> list[Finding]:
+    """Every signal of one phase; without limits, only shifts and trends."""
+    findings = [
+        *spc_shifts(point_sides, settings.shift_length),
+        *spc_trends(values, settings.trend_length),
+    ]
+    if limits is not None:
+        findings += [*outside_limits(values, limits), *two_in_three(values, limits)]
+    return findings
 
 
 def xmr_limits(baseline: Sequence[float], *, screen: bool) -> Limits | None:

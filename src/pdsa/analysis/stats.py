@@ -42,6 +42,14 @@ def exact(value: float) -> Fraction:
     return Fraction(repr(float(value)))
 
 
+def as_float(value: Fraction) -> float:
+    """The nearest float; beyond the float range (limits of values near 1e308), infinity."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 @contextmanager
 def exact_decimals() -> Iterator[None]:
     """Decimal arithmetic that never rounds (for sums, differences and products)."""
@@ -83,7 +91,7 @@ def signs(values: Sequence[float], threshold: Fraction) -> list[int]:
     The float comparison decides when the gap is far larger than the rounding in either
     number; only a value within a hair of the threshold is compared exactly.
     """
-    approximate = float(threshold)
+    approximate = as_float(threshold)
     found = []
     for value in values:
         gap = value - approximate
