@@ -87,6 +87,19 @@ def scale(description: str, people: int, sites: int, days: int) -> Record:
     return {"description": description, "people": people, "sites": sites, "days": days}
 
 
+# fmt: off
+#: stigma-training-gp/staff-trained: cumulative, fortnightly from 17 November 2025.
+STAFF_TRAINED = (
+    0, 0, 0, 0, 8, 8, 14, 22, 30, 34, 34, 41,
+    52, 63, 77, 91, 104, 104, 107, 109, 125, 150, 176, 203,
+)
+#: pharmacy-collection/privacy-concerns: fortnightly from 29 September 2025.
+PRIVACY_CONCERNS = (
+    0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+)
+# fmt: on
+
 # Partner NHS organisations (all fictional).
 SHC = "Northbridge Sexual Health Clinic (fictional)"
 NTH = "Northbridge Teaching Hospitals NHS Trust (fictional)"
@@ -224,7 +237,9 @@ COMMUNITY_TESTING = ProjectSpec(
                 level=20,
                 noise=3,
                 shifts=((7, 9), (14, 9), (25, 6)),
+                bumps={2: 6, 3: 6, 4: 7},
                 notes={
+                    2: "Lantern Bar test sessions on Fridays (three weeks)",
                     7: "Sessions at the Harbour sauna start this week",
                     14: "Four venues from this week",
                     25: "Six venues from this week",
@@ -338,7 +353,8 @@ COMMUNITY_TESTING = ProjectSpec(
                 "date": D(2026, 4, 8),
                 "results": (
                     "18 people tested, above the 15 expected; weekly totals in those weeks were "
-                    "24 to 26 against a median of 20 before. 9 of the 18 had never tested."
+                    "22 to 25 against about 20 in the weeks around them. 9 of the 18 had never "
+                    "tested."
                 ),
                 "prediction_matched": "partly",
                 "learning": (
@@ -377,7 +393,7 @@ COMMUNITY_TESTING = ProjectSpec(
                     ),
                 ],
                 "data_collection": "Same tally sheet; volunteer rota for hours.",
-                "scale": scale("2 venues, 5 weeks, about 40 people", 40, 2, 35),
+                "scale": scale("2 venues, 5 weeks, about 140 people", 140, 2, 35),
                 "start": D(2026, 4, 17),
                 "end": D(2026, 5, 15),
             },
@@ -385,7 +401,8 @@ COMMUNITY_TESTING = ProjectSpec(
                 "date": D(2026, 5, 15),
                 "as_planned": False,
                 "observations": (
-                    "41 people tested. Sessions ran at both venues in four of the five weeks."
+                    "142 people tested over the five weeks. Sessions ran at both venues in four "
+                    "of them."
                 ),
                 "problems": (
                     "The sauna closed for repairs in the third week, so that session was lost."
@@ -394,7 +411,7 @@ COMMUNITY_TESTING = ProjectSpec(
             "study": {
                 "date": D(2026, 5, 20),
                 "results": (
-                    "Weekly tests were 28 to 31 in the four full weeks; volunteer hours rose by "
+                    "Weekly tests were 27 to 31 in the four full weeks; volunteer hours rose by "
                     "about 5."
                 ),
                 "prediction_matched": "yes",
@@ -435,7 +452,7 @@ COMMUNITY_TESTING = ProjectSpec(
                     ),
                 ],
                 "data_collection": "Tally sheet per session; volunteer rota.",
-                "scale": scale("4 venues, 8 weeks, about 150 people", 150, 4, 56),
+                "scale": scale("4 venues, 8 weeks, about 300 people", 300, 4, 56),
                 "start": D(2026, 6, 5),
                 "end": D(2026, 7, 31),
             },
@@ -443,8 +460,8 @@ COMMUNITY_TESTING = ProjectSpec(
                 "date": D(2026, 7, 31),
                 "as_planned": True,
                 "observations": (
-                    "162 people tested at the usual sessions over eight weeks, plus the Pride "
-                    "stall. The Tuesday café slot drew two or three people a week."
+                    "About 310 people tested at the usual sessions over eight weeks, plus 82 at "
+                    "the Pride stall. The Tuesday café slot drew two or three people a week."
                 ),
                 "unplanned": (
                     "Several people asked for PrEP information; we had no leaflets with us."
@@ -489,7 +506,7 @@ COMMUNITY_TESTING = ProjectSpec(
                     task("Order PrEP leaflets from the clinic", "Callum Reid", D(2026, 8, 14), SHC),
                 ],
                 "data_collection": "Tally sheet per session; volunteer rota.",
-                "scale": scale("6 venues, 8 weeks, about 300 people", 300, 6, 56),
+                "scale": scale("6 venues, 8 weeks, about 360 people", 360, 6, 56),
                 "start": D(2026, 8, 21),
                 "end": D(2026, 10, 16),
             },
@@ -546,7 +563,10 @@ COMMUNITY_TESTING = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 1),
-                "results": "First-time testers rose from about 22% to 33-36% of people tested.",
+                "results": (
+                    "First-time testers rose from a median of about 22% to about 35% of people "
+                    "tested."
+                ),
                 "prediction_matched": "yes",
                 "learning": (
                     "People come when someone they know asks them and offers to come along."
@@ -751,7 +771,7 @@ SELF_TEST_KITS = ProjectSpec(
             },
             "study": {
                 "date": D(2025, 11, 19),
-                "results": "Orders stayed at 27 to 31 a fortnight, no change from before.",
+                "results": "Orders stayed at 24 to 30 a fortnight, no change from before.",
                 "prediction_matched": "no",
                 "learning": (
                     "Language was not the barrier: people told Kwame they did not know free kits "
@@ -815,8 +835,8 @@ SELF_TEST_KITS = ProjectSpec(
             "study": {
                 "date": D(2026, 2, 25),
                 "results": (
-                    "Orders rose to 46 and 51 in the last two fortnights; salons gave the most "
-                    "orders."
+                    "Orders rose from about 25 a fortnight to 32 and then 44; salons gave the "
+                    "most orders."
                 ),
                 "prediction_matched": "partly",
                 "learning": (
@@ -876,7 +896,7 @@ SELF_TEST_KITS = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 5, 6),
-                "results": "Results reported rose from a median of 52% to 64-70%.",
+                "results": "Results reported rose from a median of 52% to 63-72%.",
                 "prediction_matched": "yes",
                 "learning": (
                     "The reminder works, and it shows that people are unsure how to read the test."
@@ -923,9 +943,15 @@ SELF_TEST_KITS = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 1),
-                "results": "Results reported were 70-74% in the fortnights of the test.",
-                "prediction_matched": "yes",
-                "learning": "A picture says more than the leaflet in the box.",
+                "results": (
+                    "Results reported were 64-77% in the fortnights of the test, much as with "
+                    "the reminder alone; calls about reading the test fell from nine to two."
+                ),
+                "prediction_matched": "partly",
+                "learning": (
+                    "The guide saves health advisers' time and people's worry, even if it does "
+                    "not lift reporting further."
+                ),
             },
             "act": {
                 "date": D(2026, 7, 3),
@@ -1218,14 +1244,14 @@ ED_OPT_OUT = ProjectSpec(
                 "date": D(2026, 6, 7),
                 "as_planned": True,
                 "observations": (
-                    "Coverage reached 75-79% in every area. 41 people declined in four weeks."
+                    "Coverage reached 74-81% across the areas. 41 people declined in four weeks."
                 ),
             },
             "study": {
                 "date": D(2026, 6, 10),
                 "results": (
-                    "Coverage rose to 77% on average; time in the department unchanged at about "
-                    "4.6 hours."
+                    "Coverage rose to about 76% on average; time in the department did not rise "
+                    "(4.2 to 4.5 hours)."
                 ),
                 "prediction_matched": "yes",
                 "learning": (
@@ -1280,7 +1306,7 @@ ED_OPT_OUT = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 8, 21),
-                "results": "Coverage across both sites was 81-83%.",
+                "results": "Coverage across both sites was 79-86%.",
                 "prediction_matched": "yes",
                 "learning": (
                     "The change spreads well. Younger people want to know why they are being "
@@ -1443,9 +1469,9 @@ FAITH_TESTING = ProjectSpec(
                 every_days=14,
                 level=7,
                 noise=2.5,
-                bumps={5: 8, 11: 6},
+                bumps={4: 11, 11: 6},
                 notes={
-                    5: "Health day at St Columba's Church (fictional)",
+                    4: "Health day at St Columba's Church (fictional)",
                     11: "Health day at the Eastgate mosque (fictional)",
                 },
             ),
@@ -1469,7 +1495,7 @@ FAITH_TESTING = ProjectSpec(
                 every_days=14,
                 level=1,
                 noise=0.6,
-                bumps={5: 1, 11: 1},
+                bumps={4: 1, 11: 1},
             ),
         ),
     ],
@@ -1856,12 +1882,12 @@ RE_ENGAGEMENT = ProjectSpec(
                 "date": D(2026, 2, 13),
                 "as_planned": True,
                 "observations": (
-                    "Reached 26 of 40; 15 agreed and 11 attended, most on Thursday evenings."
+                    "Reached 26 of 40; 15 agreed and 10 attended, most on Thursday evenings."
                 ),
             },
             "study": {
                 "date": D(2026, 2, 18),
-                "results": "11 of 15 who agreed attended (73%); 3 a fortnight on average.",
+                "results": "10 of 15 who agreed attended (two thirds); 3 a fortnight on average.",
                 "prediction_matched": "yes",
                 "learning": "Having the peer worker there at the walk-in makes the difference.",
             },
@@ -1915,7 +1941,7 @@ RE_ENGAGEMENT = ProjectSpec(
             "study": {
                 "date": D(2026, 6, 5),
                 "results": (
-                    "About 6 people re-engaged a fortnight; peer worker hours doubled, as expected."
+                    "About 5 people re-engaged a fortnight; peer worker hours doubled, as expected."
                 ),
                 "prediction_matched": "yes",
                 "learning": (
@@ -1975,10 +2001,10 @@ RE_ENGAGEMENT = ProjectSpec(
             "study": {
                 "date": D(2026, 10, 7),
                 "results": (
-                    "Re-engagement rose to about 7 a fortnight; undetectable viral load in the "
+                    "Re-engagement rose to 5 to 8 a fortnight; undetectable viral load in the "
                     "cohort reached 53%."
                 ),
-                "prediction_matched": "yes",
+                "prediction_matched": "partly",
                 "learning": (
                     "A letter in a peer's own words is read. People kept it and brought it with "
                     "them."
@@ -2145,7 +2171,7 @@ PEER_NAVIGATORS = ProjectSpec(
                 level=11,
                 noise=0.8,
                 drift=0.4,
-                notes={20: "Caseload above the agreed 15 for the first time"},
+                notes={11: "Caseload above the agreed 15 for the first time"},
             ),
         ),
     ],
@@ -2276,7 +2302,7 @@ PEER_NAVIGATORS = ProjectSpec(
                     predict(
                         "85% meet a navigator within 14 days", "seen-within-14-days", "increase", 85
                     ),
-                    "Caseloads will rise towards 15",
+                    "Caseloads will rise, but stay under 18",
                 ],
                 "tasks": [
                     task(
@@ -2300,7 +2326,7 @@ PEER_NAVIGATORS = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 1),
-                "results": "88% within 14 days. Caseloads rose to 16-17.",
+                "results": "About 85% within 14 days. Caseloads rose to 18-19.",
                 "prediction_matched": "partly",
                 "learning": "Two sites work, but caseloads rise faster than we expected.",
             },
@@ -2394,7 +2420,7 @@ PEER_NAVIGATORS = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 9, 25),
-                "results": "Caseloads kept rising, to about 21.",
+                "results": "Caseloads stayed at 19 to 20 and did not fall.",
                 "prediction_matched": "no",
                 "learning": (
                     "Supervision helps navigators feel supported, but handing people on does not "
@@ -2620,13 +2646,15 @@ APPOINTMENT_REMINDERS = ProjectSpec(
             "do": {
                 "date": D(2026, 5, 29),
                 "as_planned": True,
-                "observations": "Texts sent for 94% of appointments.",
+                "observations": (
+                    "Texts went out for about 80% of appointments; the rest had no mobile number."
+                ),
             },
             "study": {
                 "date": D(2026, 6, 3),
                 "results": (
-                    "Missed appointments fell to 12-13% overall, but people whose first language "
-                    "is not English missed as often as before."
+                    "Missed appointments fell to about 13% overall, but people whose first "
+                    "language is not English missed as often as before."
                 ),
                 "prediction_matched": "partly",
                 "learning": "A text in English does not help people who do not read English well.",
@@ -2879,9 +2907,7 @@ PHARMACY_COLLECTION = ProjectSpec(
                 start=D(2025, 9, 29),
                 count=26,
                 every_days=14,
-                level=0.3,
-                noise=0.5,
-                bumps={5: 2},
+                values=PRIVACY_CONCERNS,
                 notes={
                     5: (
                         "Two concerns in one fortnight at the pilot pharmacy: the bag carried "
@@ -3017,7 +3043,7 @@ PHARMACY_COLLECTION = ProjectSpec(
             "study": {
                 "date": D(2026, 3, 18),
                 "results": (
-                    "About 6% collect at a pharmacy; no concerns; treatment gaps began to fall."
+                    "About 6% collect at a pharmacy; no concerns; treatment gaps fell a little."
                 ),
                 "prediction_matched": "yes",
                 "learning": "Privacy is what makes people willing to use a local pharmacy.",
@@ -3066,7 +3092,9 @@ PHARMACY_COLLECTION = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 15),
-                "results": "23% collect at a pharmacy; treatment gaps fell to about 4.8%.",
+                "results": (
+                    "23% collect at a pharmacy; treatment gaps fell to about 4.5% (3 to 6%)."
+                ),
                 "prediction_matched": "yes",
                 "learning": (
                     "Choice matters more than distance: near work suits people with busy lives."
@@ -3245,32 +3273,7 @@ GP_TRAINING = ProjectSpec(
                 start=D(2025, 11, 17),
                 count=24,
                 every_days=14,
-                values=(
-                    0,
-                    0,
-                    0,
-                    0,
-                    8,
-                    8,
-                    14,
-                    22,
-                    30,
-                    34,
-                    34,
-                    41,
-                    52,
-                    63,
-                    77,
-                    91,
-                    104,
-                    104,
-                    107,
-                    109,
-                    125,
-                    150,
-                    176,
-                    203,
-                ),
+                values=STAFF_TRAINED,
                 notes={4: "First session, at Harrow Lane Surgery (fictional)"},
             ),
         ),
@@ -3418,8 +3421,8 @@ GP_TRAINING = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 3, 25),
-                "results": "Confidence rose from about 3.0 to 4.1.",
-                "prediction_matched": "yes",
+                "results": "Confidence after training was 3.7 to 4.1, about 3.9; 34 staff trained.",
+                "prediction_matched": "partly",
                 "learning": "The short version works nearly as well and practices can fit it in.",
             },
             "act": {
@@ -3463,7 +3466,10 @@ GP_TRAINING = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 8),
-                "results": "Staff trained reached 104. Felt stigma fell from about 30% to 25%.",
+                "results": (
+                    "Staff trained reached 104. Felt stigma fell from about 28% to 21-26% in four "
+                    "of five fortnights."
+                ),
                 "prediction_matched": "yes",
                 "learning": (
                     "Survey answers are starting to move, which we did not expect this soon."
@@ -3508,7 +3514,7 @@ GP_TRAINING = ProjectSpec(
                 "date": D(2026, 10, 16),
                 "as_planned": True,
                 "observations": (
-                    "So far 99 staff trained at 17 practices; eight sessions are booked."
+                    "So far about 95 staff trained at 17 practices; eight sessions are booked."
                 ),
             },
         },
@@ -3725,13 +3731,13 @@ OLDER_PEER_SUPPORT = ProjectSpec(
                 "date": D(2025, 11, 18),
                 "as_planned": True,
                 "observations": (
-                    "Attendance was 9 to 12. Three members said they stopped going out after dark "
-                    "years ago."
+                    "Attendance was 9 to 12, against 4 and 10 in September. Three members "
+                    "said they stopped going out after dark years ago."
                 ),
             },
             "study": {
                 "date": D(2025, 11, 25),
-                "results": "Attendance rose from about 7 to about 10.",
+                "results": "Attendance rose from about 7 to about 11.",
                 "prediction_matched": "yes",
                 "learning": "Daylight and food matter. Cost of the bus came up again and again.",
             },
@@ -4023,8 +4029,8 @@ MENTAL_HEALTH_PATHWAY = ProjectSpec(
                 "date": D(2026, 7, 3),
                 "as_planned": True,
                 "observations": (
-                    "Screening rose to 60-65% of appointments; clinics ran a few minutes later at "
-                    "first."
+                    "Screening rose to about 60% of appointments; clinics ran a few minutes "
+                    "later at first."
                 ),
             },
             "study": {
@@ -4083,9 +4089,12 @@ MENTAL_HEALTH_PATHWAY = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 9, 18),
-                "results": "The median wait fell from 42 to about 26 days.",
-                "prediction_matched": "yes",
-                "learning": "Removing the GP letter saves about two weeks.",
+                "results": "The median wait fell from about 41 to 31 days (23 to 33).",
+                "prediction_matched": "partly",
+                "learning": (
+                    "Removing the GP letter saves about ten days; the rest of the wait is the "
+                    "psychology team's capacity."
+                ),
             },
         },
         "peer-wellbeing-calls": {
@@ -4261,7 +4270,7 @@ UU_CAMPAIGN = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 3, 11),
-                "results": "Awareness rose only a little, to about 39%.",
+                "results": "Awareness hardly moved: 36-38%, against about 37% before.",
                 "prediction_matched": "no",
                 "learning": "The films are good, but online they reach people who already know.",
             },
@@ -4303,7 +4312,7 @@ UU_CAMPAIGN = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 1),
-                "results": "Awareness rose to about 53%.",
+                "results": "Awareness rose to about 55%.",
                 "prediction_matched": "yes",
                 "learning": (
                     "Face to face works, and older people stopped as often as young people."
@@ -4359,7 +4368,10 @@ UU_CAMPAIGN = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 9, 9),
-                "results": "Awareness stayed at about 53%; few people remembered the posters.",
+                "results": (
+                    "Awareness was 54-60%, no clear change from the stalls alone; few people "
+                    "remembered the posters."
+                ),
                 "prediction_matched": "no",
                 "learning": (
                     "Posters are seen but not read. The news story shows we need a plan for "
