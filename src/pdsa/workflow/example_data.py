@@ -828,7 +828,7 @@ SELF_TEST_KITS = ProjectSpec(
                 "as_planned": True,
                 "observations": (
                     "Champions gave out 340 cards at three salons, two barbers, a church social "
-                    "and a football tournament. 112 orders used a card code."
+                    "and a football tournament. 71 orders used a card code."
                 ),
                 "unplanned": "Salon owners asked to keep cards on the counter permanently.",
             },
@@ -2326,7 +2326,7 @@ PEER_NAVIGATORS = ProjectSpec(
             },
             "study": {
                 "date": D(2026, 7, 1),
-                "results": "About 85% within 14 days. Caseloads rose to 18-19.",
+                "results": "85-88% within 14 days. Caseloads rose to 18-19.",
                 "prediction_matched": "partly",
                 "learning": "Two sites work, but caseloads rise faster than we expected.",
             },
