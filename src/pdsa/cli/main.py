@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from pdsa import __version__
-from pdsa.cli import check, cycles, editing, init, listing, measures, projects, tools
+from pdsa.cli import chart, check, cycles, editing, init, listing, measures, projects, tools
 from pdsa.cli.state import State, echo_err, report_error
 from pdsa.errors import ExitCode, PdsaError
 
@@ -101,6 +101,7 @@ app.command("fmt", help=tools.FMT_HELP)(tools.fmt)
 app.command("schema", help=tools.SCHEMA_HELP)(tools.schema)
 app.command("migrate", help=tools.MIGRATE_HELP)(tools.migrate)
 app.command("check", help=check.HELP)(check.check)
+app.command("chart", help=chart.HELP)(chart.chart)
 app.add_typer(projects.app, name="project")
 app.add_typer(measures.app, name="measure")
 

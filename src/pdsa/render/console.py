@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from collections.abc import Callable
 
 from rich.console import Console
 
@@ -39,3 +41,20 @@ def _is_tty(stream: object) -> bool:
         return bool(isatty()) if callable(isatty) else False
     except ValueError:
         return False
+
+
+def capture(draw: Callable[[Console], None], *, width: int = PIPE_WIDTH) -> str:
+    """What ``draw`` prints, as plain text (no colour), for writing to a file."""
+    buffer = io.StringIO()
+    draw(
+        Console(
+            file=buffer,
+            width=width,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            color_system=None,
+            force_terminal=False,
+        )
+    )
+    return buffer.getvalue()

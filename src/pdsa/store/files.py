@@ -184,3 +184,15 @@ def append(parsed: ParsedFile, addition: str) -> None:
     raw_text = parsed.raw.decode("utf-8")
     new_text = appended_text(raw_text, addition)
     replace_atomic(parsed.path, new_text.encode("utf-8"), expected=parsed.raw)
+
+
+def write_export(path: Path, text: str) -> None:
+    """Write an export (a chart, a report) atomically, replacing any earlier one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PdsaError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        temp = _write_temp(folder, text.encode("utf-8"), path.stem)
+        os.replace(temp, path)
+    except OSError as error:
+        raise PdsaError(f"cannot write {path}: {error.strerror}") from None

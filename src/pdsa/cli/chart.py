@@ -1,0 +1,94 @@
+"""``pdsa chart``: a run chart or SPC chart of a measure, with its cycles marked."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pdsa.cli.state import echo_err, open_log
+
+HELP = """Chart a measure over time: run chart (Anhøj or IHI rules) or SPC (XmR), with the
+cycles that watch it marked at their dates.
+
+Example: pdsa chart outreach/attendance-rate --rules spc --format svg -o attendance.svg"""
+
+
+class Rules(StrEnum):
+    anhoej = "anhoej"
+    ihi = "ihi"
+    spc = "spc"
+
+
+class ChartFormat(StrEnum):
+    text = "text"
+    json = "json"
+    svg = "svg"
+
+
+def chart(
+    ctx: typer.Context,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="PROJECT/MEASURE.")],
+    rules: Annotated[
+        Rules | None,
+        typer.Option(help="anhoej, ihi or spc (default: the measure's, else the programme's)."),
+    ] = None,
+    output_format: Annotated[
+        ChartFormat, typer.Option("--format", help="text (terminal), json or svg.")
+    ] = ChartFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    screen: Annotated[
+        bool,
+        typer.Option(
+            "--screen/--no-screen",
+            help="SPC: screen out moving ranges above 3.267 x their mean before the limits.",
+        ),
+    ] = True,
+    shift: Annotated[
+        int | None, typer.Option(min=2, help="Shift length (ihi default 6, spc default 7).")
+    ] = None,
+    trend: Annotated[
+        int | None, typer.Option(min=2, help="Trend length (ihi default 5, spc default 7).")
+    ] = None,
+) -> None:
+    from pdsa.store.names import resolve_measure
+    from pdsa.workflow.chart import chart as make_chart
+
+    log = open_log(ctx)
+    project, slug = resolve_measure(log, measure, Path.cwd())
+    view = make_chart(
+        log,
+        project,
+        slug,
+        rules=rules.value if rules else None,
+        screen=screen,
+        shift_length=shift,
+        trend_length=trend,
+    )
+    if output_format is ChartFormat.json:
+        import json
+
+        text = json.dumps(view.to_json(), ensure_ascii=False, indent=2) + "\n"
+    elif output_format is ChartFormat.svg:
+        from pdsa.render.chart_svg import chart_svg
+
+        text = chart_svg(view)
+    else:
+        from pdsa.render.chart_text import print_chart
+        from pdsa.render.console import capture, console
+
+        if output is None:
+            print_chart(console(), view)
+            return
+        text = capture(lambda target: print_chart(target, view))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from pdsa.store.files import write_export
+
+    write_export(output, text)
+    echo_err(f"Wrote {output_format.value} chart of {view.name} to {output}.")
