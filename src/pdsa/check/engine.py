@@ -67,63 +67,109 @@ def check_log(
 ) -> Report:
     """Check the log at ``root``; report on the files under ``only`` (paths relative to
     the root) or on every file. References are always resolved against the whole log."""
-    scope = Scope(only)
-    guard = _Guard(raise_errors)
-    layout = walk(root)
-    involved = {entry.project for entry in layout.entries if entry.rel in scope}
-    results: list[Checked] = []
-    for entry in layout.entries:
-        # Outside the scope, only what references need: the programme, and the project
-        # file and cycles of each project in scope (for its change ideas and ramps).
-        needed = entry.kind == "programme" or (
-            entry.project in involved and entry.kind in ("project", "cycle")
-        )
-        if entry.rel in scope or needed:
-            results.append(guard.run(entry, _read, entry, selection))
-
-    by_kind: dict[str, list[Checked]] = defaultdict(list)
-    for checked in results:
-        by_kind[checked.entry.kind].append(checked)
-    programme = by_kind["programme"][0]
-    allow: list[str] = []
-    themes: frozenset[str] | None = None
-    if programme.data is not None:
-        allow = guard.run_on(programme, check_allow_list, programme) or []
-        themes = ids_of(programme.data.get("themes")) if programme.is_record else None
-
-    privacy = frozenset(code for code in CODES.values() if selection.enabled(code))
-    if privacy:
-        for checked in results:
-            if checked.entry.rel in scope:
-                guard.run_on(checked, check_privacy, checked, allow, privacy)
-
-    names = _project_names(layout.projects, layout.cycles, layout.measures, by_kind["project"])
-    cycles_of: dict[str, dict[str, Checked]] = defaultdict(dict)
-    for checked in results:
-        entry = checked.entry
-        if not checked.is_record or (entry.rel not in scope and entry.kind != "cycle"):
-            continue
-        if entry.kind == "cycle" and entry.project is not None:
-            cycles_of[entry.project][entry.slug] = checked
-            if entry.rel in scope:
-                guard.run_on(checked, check_phases, checked, today=today)
-                guard.run_on(
-                    checked, check_cycle_references, checked, entry.project, names[entry.project]
-                )
-        elif entry.kind == "measure":
-            guard.run_on(checked, check_measure, checked, today=today)
-        elif entry.kind == "project":
-            guard.run_on(checked, check_theme, checked, themes)
-    for project, cycles in cycles_of.items():
-        _ramps(guard, project, cycles)
-
-    found = [*layout.findings, *guard.findings]
-    for checked in results:
-        found.extend(checked.findings)
-    report = Report(files=sum(1 for entry in layout.entries if entry.rel in scope))
-    report.files += sum(1 for rel in layout.strays if rel in scope)
-    report.findings = _final(found, scope, selection, allow=allow, strict=strict)
+    run = _Run(root, Scope(only), selection, today, _Guard(raise_errors))
+    run.check()
+    report = Report(files=sum(1 for entry in run.layout.entries if entry.rel in run.scope))
+    report.files += sum(1 for rel in run.layout.strays if rel in run.scope)
+    found = [*run.layout.findings, *run.guard.findings, *run.found]
+    report.findings = _final(found, run.scope, selection, allow=run.allow, strict=strict)
     return report
+
+
+class _Run:
+    """One check, project by project, so that only one project's parsed data is held at
+    a time (memory stays flat, and the garbage collector has little to walk)."""
+
+    def __init__(
+        self,
+        root: Path,
+        scope: Scope,
+        selection: Selection,
+        today: datetime.date,
+        guard: _Guard,
+    ) -> None:
+        self.scope = scope
+        self.selection = selection
+        self.today = today
+        self.guard = guard
+        self.layout = walk(root)
+        self.privacy = frozenset(code for code in CODES.values() if selection.enabled(code))
+        self.allow: list[str] = []
+        self.themes: frozenset[str] | None = None
+        self.found: list[Finding] = []
+
+    def check(self) -> None:
+        by_project: dict[str | None, list[Entry]] = defaultdict(list)
+        for entry in self.layout.entries:
+            by_project[entry.project].append(entry)
+        programme_entry, *loose = by_project.pop(None)
+        programme = self._read(programme_entry)
+        if programme.data is not None:
+            self.allow = self.guard.run_on(programme, check_allow_list, programme) or []
+            if programme.is_record:
+                self.themes = ids_of(programme.data.get("themes"))
+        self._content(programme)
+        for entry in loose:
+            if entry.rel in self.scope:
+                self._content(self._read(entry))
+        for project, entries in by_project.items():
+            assert project is not None
+            if any(entry.rel in self.scope for entry in entries):
+                self._project(project, entries)
+
+    def _project(self, project: str, entries: list[Entry]) -> None:
+        ideas: frozenset[str] | None = None
+        project_files = [entry for entry in entries if entry.kind == "project"]
+        for entry in project_files:
+            checked = self._read(entry)
+            if checked.is_record and checked.data is not None:
+                ideas = ids_of(checked.data.get("change_ideas"))
+            self._content(checked)
+        names = ProjectNames(
+            frozenset(self.layout.cycles.get(project, ())),
+            frozenset(self.layout.measures.get(project, ())),
+            ideas,
+        )
+        cycles: dict[str, Checked] = {}
+        follows: dict[str, str] = {}
+        for entry in entries:
+            # Outside the scope only cycles are read, for the ramps of those inside it.
+            if entry.kind == "project" or (entry.rel not in self.scope and entry.kind != "cycle"):
+                continue
+            checked = self._read(entry)
+            if entry.kind == "cycle" and checked.is_record and checked.data is not None:
+                cycles[entry.slug] = checked
+                target = checked.data.get("follows")
+                if isinstance(target, str):
+                    follows[entry.slug] = target
+            self._content(checked, names)
+        if cycles:
+            first = cycles[min(cycles)]  # a bug in the ramps belongs to no one file
+            self.guard.run_on(first, check_ramps, cycles, follows)
+            for checked in cycles.values():
+                self.found.extend(checked.findings)
+
+    def _read(self, entry: Entry) -> Checked:
+        return self.guard.run(entry, _read, entry, self.selection)
+
+    def _content(self, checked: Checked, names: ProjectNames | None = None) -> None:
+        """The checks of one file's content; then its parsed data is let go."""
+        entry = checked.entry
+        run_on = self.guard.run_on
+        if entry.rel in self.scope:
+            if self.privacy:
+                run_on(checked, check_privacy, checked, self.allow, self.privacy)
+            if checked.is_record:
+                if entry.kind == "cycle" and names is not None and entry.project is not None:
+                    run_on(checked, check_phases, checked, today=self.today)
+                    run_on(checked, check_cycle_references, checked, entry.project, names)
+                elif entry.kind == "measure":
+                    run_on(checked, check_measure, checked, today=self.today)
+                elif entry.kind == "project":
+                    run_on(checked, check_theme, checked, self.themes)
+        checked.data = None
+        if entry.kind != "cycle" or not checked.is_record:
+            self.found.extend(checked.findings)  # a cycle's wait for its ramp findings
 
 
 def _read(entry: Entry, selection: Selection) -> Checked:
@@ -134,33 +180,6 @@ def _read(entry: Entry, selection: Selection) -> Checked:
         checked.add("P005", TOP, f"cannot read the file: {error.strerror or error}")
         return checked
     return check_file(entry, raw, selection)
-
-
-def _project_names(
-    projects: list[str],
-    cycles: dict[str, set[str]],
-    measures: dict[str, set[str]],
-    project_files: list[Checked],
-) -> dict[str, ProjectNames]:
-    ideas: dict[str, frozenset[str] | None] = {}
-    for checked in project_files:
-        if checked.entry.project is not None and checked.is_record and checked.data is not None:
-            ideas[checked.entry.project] = ids_of(checked.data.get("change_ideas"))
-    everywhere = set(projects) | set(cycles) | set(measures)
-    return {
-        project: ProjectNames(
-            frozenset(cycles.get(project, ())),
-            frozenset(measures.get(project, ())),
-            ideas.get(project),
-        )
-        for project in everywhere
-    }
-
-
-def _ramps(guard: _Guard, project: str, cycles: dict[str, Checked]) -> None:
-    # A bug here belongs to no one file; report it on the project's first cycle.
-    first = cycles[min(cycles)]
-    guard.run_on(first, check_ramps, cycles, project)
 
 
 def _final(

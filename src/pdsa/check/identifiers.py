@@ -8,6 +8,7 @@ shows the masked form, never the text that was found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, Final
@@ -43,11 +44,48 @@ def strings(data: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]
             stack.extend(((*path, index), item) for index, item in enumerate(value))
 
 
+# A quick test that every hit of :func:`pdsa.check.privacy.scan` passes (a superset of
+# its patterns, with the same flags): most strings fail it, and skip the full scan.
+# Branch by branch: an e-mail has an "@"; an NHS number (10 digits) and a UK phone
+# number (9 or 10 national digits) have 9 digits each apart from the next by at most
+# two of " .()-"; a postcode's inward code is a digit and two of its letters after a
+# digit that follows a letter; a date of birth follows "born", "birth", "DOB" (dotted
+# or spaced) or "b." at the start of a word. tests/check/test_identifiers.py holds the
+# property that keeps this true.
+MAY_IDENTIFY: Final = re.compile(
+    r"@"
+    r"|[0-9](?:[ .()\-]{0,2}[0-9]){8}"
+    r"|[0-9](?<=[A-Z][0-9])[0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|b(?:orn|irth)"
+    r"|d(?<!\wd)\.?\s?o\.?\s?b"
+    r"|b(?<!\wb)\.",
+    re.IGNORECASE,
+)
+
+
+def _may_identify(value: Any) -> bool:
+    """Whether any string in ``value`` passes :data:`MAY_IDENTIFY` (no paths built)."""
+    search = MAY_IDENTIFY.search
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def check_privacy(checked: Checked, allow: Sequence[str], enabled: frozenset[str]) -> None:
     """Add a finding for each likely identifier in the file's string values."""
-    if checked.data is None or checked.source is None:
+    if checked.data is None or checked.source is None or not _may_identify(checked.data):
         return
     for path, text in strings(checked.data):
+        if not MAY_IDENTIFY.search(text):
+            continue
         for hit in scan(text, allow=allow):
             code = CODES[hit.kind]
             if code not in enabled:

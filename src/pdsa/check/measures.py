@@ -34,17 +34,17 @@ def check_measure(checked: Checked, *, today: datetime.date) -> None:
     dated: list[tuple[datetime.date, Any]] = []
     if isinstance(points, list):
         first_index: dict[datetime.date, int] = {}
-        future: list[tuple[int, tuple[int, int]]] = []
+        future: list[tuple[int, tuple[str, int, str]]] = []
         previous: datetime.date | None = None
         for index, point in enumerate(points):
             date = point.get("date") if isinstance(point, dict) else None
             if not is_day(date):
                 continue
-            where = source.value(("points", index, "date"))
+            where = ("points", index, "date")
             if date in first_index:
                 checked.add(
                     "P601",
-                    where,
+                    source.value(where),
                     f"points[{index}] has the same date ({date}) as points[{first_index[date]}]",
                     hint="keep one point per date: remove or correct one of them",
                 )
@@ -53,7 +53,7 @@ def check_measure(checked: Checked, *, today: datetime.date) -> None:
             if previous is not None and date < previous:
                 checked.add(
                     "P602",
-                    where,
+                    source.value(where),
                     f"points[{index}] ({date}) comes after a point dated {previous}",
                     hint="keep the points in date order so the file reads as a timeline",
                 )
@@ -67,7 +67,7 @@ def check_measure(checked: Checked, *, today: datetime.date) -> None:
             more = f", and {len(future) - 1} more after it" if len(future) > 1 else ""
             checked.add(
                 "P506",
-                where,
+                source.value(where),
                 f"points[{index}] is dated {points[index]['date']}, in the future "
                 f"(today is {today}){more}",
                 hint="record a point once its period is over; check the year",

@@ -57,11 +57,11 @@ def check_phases(checked: Checked, *, today: datetime.date) -> None:
         date = _day(table, "date") if present[phase] else None
         if date is None:
             continue
-        where = source.value((phase, "date"))
+        where = (phase, "date")
         if latest is not None and date < latest[1]:
             checked.add(
                 "P504",
-                where,
+                source.value(where),
                 f"[{phase}] date {date} is before the [{latest[0]}] date {latest[1]}",
                 hint="phases are dated in order: plan, do, study, act; correct the one that "
                 "is wrong",
@@ -69,14 +69,14 @@ def check_phases(checked: Checked, *, today: datetime.date) -> None:
         if phase == "do" and start is not None and date < start:
             checked.add(
                 "P505",
-                where,
+                source.value(where),
                 f"[do] date {date} is before the planned start {start}",
                 hint="if the test began early, correct plan.start to match",
             )
         if date > today:
             checked.add(
                 "P506",
-                where,
+                source.value(where),
                 f"[{phase}] date {date} is in the future (today is {today})",
                 hint="record a phase once it has happened; check the year",
             )

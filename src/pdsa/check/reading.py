@@ -175,11 +175,10 @@ def _check_version(checked: Checked) -> tuple[bool, bool]:
     version = checked.data["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         return True, False  # the schema reports the wrong type or value
-    where = checked.source.value(("schema_version",))
     if version > SCHEMA_VERSION:
         checked.add(
             "P202",
-            where,
+            checked.source.value(("schema_version",)),
             f"schema_version {version} is newer than this pdsa understands: it needs a newer "
             f"pdsa than {__version__} (which reads schema_version {SCHEMA_VERSION})",
             hint="upgrade pdsa: pip install --upgrade pdsa",
@@ -188,7 +187,7 @@ def _check_version(checked: Checked) -> tuple[bool, bool]:
     if version < SCHEMA_VERSION:
         checked.add(
             "P203",
-            where,
+            checked.source.value(("schema_version",)),
             f"schema_version {version} is older than the current {SCHEMA_VERSION}",
             hint="run 'pdsa migrate' to upgrade the log",
         )

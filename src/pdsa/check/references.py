@@ -127,13 +127,14 @@ def check_cycle_references(checked: Checked, project: str, names: ProjectNames) 
         )
 
 
-def check_ramps(cycles: dict[str, Checked], project: str) -> None:
-    """Add loop (P407) and shared-predecessor (P408) findings for one project's cycles."""
-    follows: dict[str, str] = {}
-    for slug, checked in cycles.items():
-        target = _slug_value(checked.data.get("follows") if checked.data else None)
-        if target is not None and target in cycles:
-            follows[slug] = target
+def check_ramps(cycles: dict[str, Checked], follows_of: dict[str, str]) -> None:
+    """Add loop (P407) and shared-predecessor (P408) findings for one project's cycles,
+    given each cycle's ``follows`` value."""
+    follows = {
+        slug: target
+        for slug, target in follows_of.items()
+        if slug in cycles and target in cycles and is_slug(target)
+    }
     for loop in _loops(follows):
         path = " -> ".join([*loop, loop[0]])
         for slug in loop:
