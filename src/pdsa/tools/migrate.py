@@ -107,7 +107,14 @@ def migrated_text(text: str, kind: Kind, *, path: Path) -> tuple[str, int]:
             current = step.text(current, kind, values)
         except PdsaError as error:
             raise PdsaError(f"{error.message}; not migrated", hint=error.hint, path=path) from None
-        values = parse_text(path, current)
+        try:
+            values = parse_text(path, current)
+        except PdsaError:
+            raise PdsaError(
+                f"upgrading from schema_version {version} would leave the file unreadable",
+                hint=_BUG_HINT,
+                path=path,
+            ) from None
         if not same_values(values, expected) or values.get("schema_version") != version + 1:
             raise PdsaError(
                 f"upgrading from schema_version {version} would change more than it should",
