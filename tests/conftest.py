@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import Outcome, Run
 from typer.testing import CliRunner
 
 from pdsa.cli.main import app
 
 TODAY = "2026-11-26"
-
-
-@dataclass
-class Outcome:
-    """What a person would see: exit code, stdout and stderr."""
-
-    exit_code: int
-    stdout: str
-    stderr: str
-    exception: BaseException | None
-
-
-Run = Callable[..., Outcome]
 
 
 @pytest.fixture(autouse=True)

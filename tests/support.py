@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass
+class Outcome:
+    """What a person would see: exit code, stdout and stderr."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+
+Run = Callable[..., Outcome]
 
 
 def read(path: Path) -> str:

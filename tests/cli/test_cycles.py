@@ -7,8 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import Run
-from support import cycle_file, read
+from support import Run, cycle_file, read
 
 PLAN_ARGS = (
     "plan",

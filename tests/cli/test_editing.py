@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Run
-from support import cycle_file, read
+from support import Run, cycle_file, read
 
 
 def editor(tmp_path: Path, body: str) -> dict[str, str]:

@@ -6,8 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import Run
-from support import read
+from support import Run, read
 
 
 def test_init_creates_the_programme_and_projects_folder(tmp_path: Path, run: Run) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from support import Run
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Run
-from support import measure_file, read
+from support import Run, measure_file, read
 
 
 def test_measure_new(log: Path, run: Run) -> None:

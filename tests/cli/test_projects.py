@@ -6,8 +6,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from conftest import Run
-from support import read
+from support import Run, read
 
 
 def test_project_new_writes_project_toml(empty_log: Path, run: Run) -> None:
