@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from pdsa.check.findings import Finding, Report, escalate, finding
 from pdsa.check.identifiers import CODES, check_allow_list, check_privacy, redact
@@ -28,6 +28,7 @@ from pdsa.check.references import (
     ids_of,
 )
 from pdsa.check.rules import PRIVACY_CODES, Selection
+from pdsa.store.parallel import parse_all
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -97,12 +98,25 @@ class _Run:
         self.allow: list[str] = []
         self.themes: frozenset[str] | None = None
         self.found: list[Finding] = []
+        self._outcomes: Iterator[tuple[Entry, dict[str, Any] | None]] = iter(())
 
     def check(self) -> None:
         by_project: dict[str | None, list[Entry]] = defaultdict(list)
         for entry in self.layout.entries:
             by_project[entry.project].append(entry)
         programme_entry, *loose = by_project.pop(None)
+        loose = [entry for entry in loose if entry.rel in self.scope]
+        projects = {
+            project: entries
+            for project, entries in by_project.items()
+            if project is not None and any(entry.rel in self.scope for entry in entries)
+        }
+        plan = [programme_entry, *loose]
+        for entries in projects.values():
+            plan.extend(entry for entry in entries if entry.kind == "project")
+            plan.extend(entry for entry in entries if self._read_with_project(entry))
+        self._outcomes = zip(plan, _parsed(plan), strict=True)
+
         programme = self._read(programme_entry)
         if programme.data is not None:
             self.allow = self.guard.run_on(programme, check_allow_list, programme) or []
@@ -110,21 +124,25 @@ class _Run:
                 self.themes = ids_of(programme.data.get("themes"))
         self._content(programme)
         for entry in loose:
-            if entry.rel in self.scope:
-                self._content(self._read(entry))
-        for project, entries in by_project.items():
-            assert project is not None
-            if any(entry.rel in self.scope for entry in entries):
-                self._project(project, entries)
+            self._content(self._read(entry))
+        for project, entries in projects.items():
+            self._project(project, entries)
+        for _ in self._outcomes:  # none are left; this lets the worker pool shut down
+            pass
+
+    def _read_with_project(self, entry: Entry) -> bool:
+        """Whether a project's check reads ``entry`` (after its project file): those in
+        the scope, and the cycles outside it, for the ramps of those inside."""
+        return entry.kind != "project" and (entry.rel in self.scope or entry.kind == "cycle")
 
     def _project(self, project: str, entries: list[Entry]) -> None:
         ideas: frozenset[str] | None = None
-        project_files = [entry for entry in entries if entry.kind == "project"]
-        for entry in project_files:
-            checked = self._read(entry)
-            if checked.is_record and checked.data is not None:
-                ideas = ids_of(checked.data.get("change_ideas"))
-            self._content(checked)
+        for entry in entries:
+            if entry.kind == "project":
+                checked = self._read(entry)
+                if checked.is_record and checked.data is not None:
+                    ideas = ids_of(checked.data.get("change_ideas"))
+                self._content(checked)
         names = ProjectNames(
             frozenset(self.layout.cycles.get(project, ())),
             frozenset(self.layout.measures.get(project, ())),
@@ -133,8 +151,7 @@ class _Run:
         cycles: dict[str, Checked] = {}
         follows: dict[str, str] = {}
         for entry in entries:
-            # Outside the scope only cycles are read, for the ramps of those inside it.
-            if entry.kind == "project" or (entry.rel not in self.scope and entry.kind != "cycle"):
+            if not self._read_with_project(entry):
                 continue
             checked = self._read(entry)
             if entry.kind == "cycle" and checked.is_record and checked.data is not None:
@@ -150,7 +167,9 @@ class _Run:
                 self.found.extend(checked.findings)
 
     def _read(self, entry: Entry) -> Checked:
-        return self.guard.run(entry, _read, entry, self.selection)
+        planned, parsed = next(self._outcomes)
+        assert planned is entry, "files are read in the order planned"
+        return self.guard.run(entry, _read, entry, self.selection, parsed)
 
     def _content(self, checked: Checked, names: ProjectNames | None = None) -> None:
         """The checks of one file's content; then its parsed data is let go."""
@@ -172,14 +191,32 @@ class _Run:
             self.found.extend(checked.findings)  # a cycle's wait for its ramp findings
 
 
-def _read(entry: Entry, selection: Selection) -> Checked:
+def _read(entry: Entry, selection: Selection, parsed: dict[str, Any] | None) -> Checked:
     try:
-        raw = entry.path.read_bytes()
+        with open(entry.path, "rb") as stream:
+            raw = stream.read()
     except OSError as error:
         checked = Checked(entry)
         checked.add("P005", TOP, f"cannot read the file: {error.strerror or error}")
         return checked
-    return check_file(entry, raw, selection)
+    return check_file(entry, raw, selection, parsed=parsed)
+
+
+def _parsed(plan: list[Entry]) -> Iterator[dict[str, Any] | None]:
+    """Each planned file's TOML data, parsed on every core for a large log (see
+    :mod:`pdsa.store.parallel`); None where this process must parse it itself, to
+    report why it does not parse."""
+    paths = [str(entry.path) for entry in plan]
+    done = 0
+    try:
+        for data, _ in parse_all(paths):
+            yield data
+            done += 1
+    except Exception:
+        # A worker that fails unexpectedly (a file nested too deeply for the parser's
+        # recursion) ends the pool; the rest of the files are parsed here instead.
+        for _ in range(done, len(paths)):
+            yield None
 
 
 def _final(

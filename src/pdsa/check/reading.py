@@ -53,8 +53,11 @@ class Checked:
         self.findings.append(finding(code, self.entry.rel, position, message, **extra))
 
 
-def check_file(entry: Entry, raw: bytes, selection: Selection) -> Checked:
-    """Every finding about ``entry`` that needs no other file, given its bytes."""
+def check_file(
+    entry: Entry, raw: bytes, selection: Selection, *, parsed: dict[str, Any] | None = None
+) -> Checked:
+    """Every finding about ``entry`` that needs no other file, given its bytes (and its
+    TOML data when that was parsed already)."""
     checked = Checked(entry)
     if raw.startswith(_BOM):
         checked.add(
@@ -71,7 +74,7 @@ def check_file(entry: Entry, raw: bytes, selection: Selection) -> Checked:
     if text is None:
         return checked
     checked.source = SourceText(text)
-    checked.data = _parse(checked, text)
+    checked.data = parsed if parsed is not None else _parse(checked, text)
     if checked.data is None:
         return checked
     looks_like = shape(checked.data)
