@@ -184,9 +184,9 @@ class PredictionRecord:
         """E.g. ``7 of 9 predictions checked: 5 hit``."""
         return f"{self.checked} of {self.total} predictions checked: {self.hit} hit"
 
-    def to_json(self) -> Json:
-        """The record as a JSON object."""
-        return {
+    def to_json(self, *, details: bool = True) -> Json:
+        """The record as a JSON object; without ``details``, the counts and summary only."""
+        data: Json = {
             "total": self.total,
             "checked": self.checked,
             "hit": self.hit,
@@ -195,9 +195,12 @@ class PredictionRecord:
             "pending": self.pending,
             "not_checkable": self.not_checkable,
             "summary": self.summary(),
-            "checks": [check.to_json() for check in self.checks],
-            "never_studied": [entry.to_json() for entry in self.never_studied],
+            "never_studied_count": len(self.never_studied),
         }
+        if details:
+            data["checks"] = [check.to_json() for check in self.checks]
+            data["never_studied"] = [entry.to_json() for entry in self.never_studied]
+        return data
 
 
 def has_prediction(cycle: Cycle) -> bool:
