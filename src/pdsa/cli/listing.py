@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from pdsa.cli.formats import TableOrJson, TextOrJson, write_json
 from pdsa.cli.state import open_log, report_error, today
 
 LIST_HELP = """List cycles: project, number, slug, title, phase, last date and decision.
@@ -27,29 +26,6 @@ class Phase(StrEnum):
     act = "act"
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-def write_json(data: Any) -> None:
-    """A JSON document on stdout (UTF-8 text kept as is).
-
-    A list is written one object per line: readable, diffable, and fast (the C
-    encoder only runs without indentation, which matters for 10,000 cycles).
-    """
-    if isinstance(data, list):
-        lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in data)
-        sys.stdout.write(f"[\n{lines}\n]\n" if data else "[]\n")
-    else:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def list_cycles(
     ctx: typer.Context,
     project: Annotated[
@@ -65,8 +41,8 @@ def list_cycles(
         ),
     ] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", help="table, or json for scripts.")
-    ] = Format.table,
+        TableOrJson, typer.Option("--format", help="table, or json for scripts.")
+    ] = TableOrJson.table,
 ) -> None:
     from pdsa.store.names import pick
     from pdsa.workflow.listing import list_cycles as rows_of
@@ -84,7 +60,7 @@ def list_cycles(
     )
     for error in errors:
         report_error(error)
-    if output_format is Format.json:
+    if output_format is TableOrJson.json:
         write_json([row.as_json() for row in rows])
     else:
         from pdsa.render.console import console
@@ -104,8 +80,8 @@ def show(
         str, typer.Argument(metavar="CYCLE", help="PROJECT/CYCLE: slug, unique prefix or number.")
     ],
     output_format: Annotated[
-        ShowFormat, typer.Option("--format", help="text, or json for scripts.")
-    ] = ShowFormat.text,
+        TextOrJson, typer.Option("--format", help="text, or json for scripts.")
+    ] = TextOrJson.text,
 ) -> None:
     from pdsa.store.names import resolve_cycle
     from pdsa.workflow.listing import numbered_rows
@@ -115,7 +91,7 @@ def show(
     log.cycle(project, slug)  # a broken file stops here, with its problems
     scan = log.scan_cycles([project])
     row = next(item for item in numbered_rows(scan.records) if item.slug == slug)
-    if output_format is ShowFormat.json:
+    if output_format is TextOrJson.json:
         write_json(
             {
                 "project": row.project,

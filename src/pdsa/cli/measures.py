@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from pdsa.cli import ask
-from pdsa.cli.listing import write_json
+from pdsa.cli.formats import TableOrJson, write_json
 from pdsa.cli.options import parse_date
 from pdsa.cli.state import echo_err, open_log, report_error, today
 
@@ -30,11 +30,6 @@ class MeasureType(StrEnum):
 class Improvement(Enum):
     higher = "higher"
     lower = "lower"
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 @app.command("new")
@@ -185,8 +180,8 @@ def list_measures(
     ctx: typer.Context,
     project: Annotated[str | None, typer.Argument(help="Only this project.")] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", help="table or json.")
-    ] = Format.table,
+        TableOrJson, typer.Option("--format", help="table or json.")
+    ] = TableOrJson.table,
 ) -> None:
     """List measures with their latest value. Example: pdsa measure list outreach"""
     from pdsa.store.names import pick
@@ -217,7 +212,7 @@ def list_measures(
                 "latest_value": latest.value if latest else None,
             }
         )
-    if output_format is Format.json:
+    if output_format is TableOrJson.json:
         write_json(rows)
     else:
         from pdsa.render.console import console

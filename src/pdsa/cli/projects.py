@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from pdsa.cli import ask
-from pdsa.cli.listing import write_json
+from pdsa.cli.formats import TableOrJson, write_json
 from pdsa.cli.state import echo_err, open_log, report_error
 
 app = typer.Typer(
@@ -17,11 +16,6 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 @app.command("new")
@@ -95,8 +89,8 @@ def _save(log: Any, values: dict[str, Any], slug: str | None) -> None:
 def list_projects(
     ctx: typer.Context,
     output_format: Annotated[
-        Format, typer.Option("--format", help="table or json.")
-    ] = Format.table,
+        TableOrJson, typer.Option("--format", help="table or json.")
+    ] = TableOrJson.table,
 ) -> None:
     """List the projects. Example: pdsa project list --format json"""
     from pdsa.errors import PdsaError
@@ -123,7 +117,7 @@ def list_projects(
                 "measures": len(log.measure_slugs(slug)),
             }
         )
-    if output_format is Format.json:
+    if output_format is TableOrJson.json:
         write_json(rows)
     else:
         from pdsa.render.console import console
@@ -139,8 +133,8 @@ def show(
     ctx: typer.Context,
     project: Annotated[str | None, typer.Argument(help="The project (slug or prefix).")] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", help="table or json.")
-    ] = Format.table,
+        TableOrJson, typer.Option("--format", help="table or json.")
+    ] = TableOrJson.table,
 ) -> None:
     """Show a project: aim, team, change ideas. Example: pdsa project show outreach"""
     from pdsa.store.names import resolve_project
@@ -148,7 +142,7 @@ def show(
     log = open_log(ctx)
     slug = resolve_project(log, project, Path.cwd())
     record = log.project(slug)
-    if output_format is Format.json:
+    if output_format is TableOrJson.json:
         write_json({"slug": slug, **record.model_dump(mode="json", exclude_none=True)})
         return
     from pdsa.render.console import console

@@ -66,15 +66,8 @@ def chart_svg(view: ChartView) -> str:
     if not points:
         parts.append(f'<text x="{LEFT}" y="{TOP + 40}">No data points yet.</text></svg>')
         return "\n".join(parts) + "\n"
-    values = [p.value for p in points]
-    for phase in analysis.phases:
-        values += [
-            v for v in (phase.centre_line, phase.lower_limit, phase.upper_limit) if v is not None
-        ]
-    if measure.goal is not None:
-        values.append(measure.goal)
-    low, high = min(values), max(values)
-    pad = (high - low) * 0.08 or 1.0
+    low, high = view.value_range()
+    pad = (high - low) * 0.08
     low, high = low - pad, high + pad
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     first, last = points[0].date, points[-1].date

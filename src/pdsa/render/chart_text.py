@@ -79,16 +79,7 @@ def print_chart(console: Console, view: ChartView) -> None:
     plot_width = max(20, (console.width or 80) - LABEL_WIDTH - 2)
     columns = _columns(len(points), plot_width)
     width = columns[-1] + 1
-    values = [point.value for point in points]
-    for phase in analysis.phases:
-        values += [
-            v for v in (phase.centre_line, phase.lower_limit, phase.upper_limit) if v is not None
-        ]
-    if measure.goal is not None:
-        values.append(measure.goal)
-    low, high = min(values), max(values)
-    if high == low:
-        high, low = high + 1, low - 1
+    low, high = view.value_range()
 
     def row_of(value: float) -> int:
         return HEIGHT - 1 - round((value - low) / (high - low) * (HEIGHT - 1))

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pdsa.errors import PdsaError
-from pdsa.model.slug import numbered
+from pdsa.model.slug import numbered, slug_problem
 from pdsa.store.files import (
     ParsedFile,
     append,
@@ -27,6 +27,13 @@ def record_text(record: BaseModel, *, schema_comment: str | None = None) -> str:
     """The TOML text of a new record file."""
     text = dumps(to_toml_data(record))
     return f"{schema_comment}\n{text}" if schema_comment else text
+
+
+def require_slug(slug: str | None) -> str | None:
+    """A slug given with ``--slug``, refused with the reason when it is not a safe name."""
+    if slug is not None and (problem := slug_problem(slug)) is not None:
+        raise PdsaError(f"--slug '{slug}': {problem}")
+    return slug
 
 
 def create_record(folder: Path, slug: str, text: str, *, renumber: bool) -> str:

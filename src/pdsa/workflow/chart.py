@@ -53,6 +53,23 @@ class ChartView:
     def name(self) -> str:
         return f"{self.project}/{self.slug}"
 
+    def value_range(self) -> tuple[float, float]:
+        """The lowest and highest value a drawing must show: points, centre lines, limits
+        and goal; never an empty range."""
+        values = [point.value for point in self.analysis.points]
+        for phase in self.analysis.phases:
+            values += [
+                level
+                for level in (phase.centre_line, phase.lower_limit, phase.upper_limit)
+                if level is not None
+            ]
+        if self.measure.goal is not None:
+            values.append(self.measure.goal)
+        if not values:
+            return 0.0, 1.0
+        low, high = min(values), max(values)
+        return (low - 1, high + 1) if low == high else (low, high)
+
     def to_json(self) -> dict[str, object]:
         """The documented JSON shape of ``pdsa chart --format json``."""
         data = self.analysis.to_json_dict(cycles=[mark.to_json() for mark in self.cycles])

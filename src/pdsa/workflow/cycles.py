@@ -6,10 +6,10 @@ from typing import Any
 
 from pdsa.errors import PdsaError
 from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Study
-from pdsa.model.slug import slug_problem, slugify
+from pdsa.model.slug import slugify
 from pdsa.store.log import CYCLES_DIR, Log
 from pdsa.store.records import dumps, to_toml_data
-from pdsa.store.writer import append_tables, create_record, record_text
+from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
 
 PhaseRecord = Do | Study | Act
@@ -18,10 +18,7 @@ PhaseRecord = Do | Study | Act
 def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
     """Create a cycle in Plan; return its slug. References must name real records."""
     check_references(log, project, cycle)
-    if slug is not None:
-        problem = slug_problem(slug)
-        if problem is not None:
-            raise PdsaError(f"--slug '{slug}': {problem}")
+    slug = require_slug(slug)
     folder = log.project_dir(project) / CYCLES_DIR
     return create_record(
         folder,

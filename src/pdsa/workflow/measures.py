@@ -9,17 +9,16 @@ import math
 
 from pdsa.errors import PdsaError, ValidationFailed
 from pdsa.model.measure import Measure, Point
-from pdsa.model.slug import slug_problem, slugify
+from pdsa.model.slug import slugify
 from pdsa.store.log import MEASURES_DIR, Log
 from pdsa.store.records import to_toml_data
-from pdsa.store.writer import append_tables, create_record, record_text
+from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
 
 
 def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = None) -> str:
     """Create ``projects/<project>/measures/<slug>.toml``; return the slug."""
-    if slug is not None and (problem := slug_problem(slug)) is not None:
-        raise PdsaError(f"--slug '{slug}': {problem}")
+    slug = require_slug(slug)
     folder = log.project_dir(project) / MEASURES_DIR
     return create_record(
         folder,

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from pdsa.errors import PdsaError
 from pdsa.model.project import Project
-from pdsa.model.slug import slug_problem, slugify
+from pdsa.model.slug import slugify
 from pdsa.store.files import create_exclusive
 from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
-from pdsa.store.writer import record_text
+from pdsa.store.writer import record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
 
 
 def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
     """Create ``projects/<slug>/project.toml`` and its folders; return the slug."""
-    if slug is not None and (problem := slug_problem(slug)) is not None:
-        raise PdsaError(f"--slug '{slug}': {problem}")
-    slug = slug or slugify(project.title, fallback="project")
+    slug = require_slug(slug) or slugify(project.title, fallback="project")
     themes = [theme.id for theme in log.programme.themes]
     if project.theme is not None and themes and project.theme not in themes:
         raise PdsaError(
