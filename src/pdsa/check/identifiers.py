@@ -26,8 +26,8 @@ CODES: Final[dict[PrivacyKind, str]] = {
     "postcode": "P705",
 }
 _HINT: Final = (
-    "remove it before it reaches git; if it identifies no one (a clinic's public number), "
-    "add a pattern for it to [privacy] allow in pdsa.toml"
+    "remove it before it reaches git; if it identifies no one (a clinic's public phone "
+    "number, say), add a pattern that matches it to [privacy] allow in pdsa.toml"
 )
 
 

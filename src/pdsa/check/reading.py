@@ -9,6 +9,7 @@ reported once and not as a cascade.
 from __future__ import annotations
 
 import datetime
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeGuard
@@ -219,8 +220,6 @@ def _code_of(problem: Problem) -> str:
 
 def _type_hint(problem: Problem) -> str | None:
     kind = problem.code
-    if kind.startswith("date"):
-        return "write a date without quotes, like 2024-03-11"
     if kind.startswith("bool"):
         return "write true or false, without quotes"
     if kind.startswith(("int", "float")):
@@ -239,9 +238,12 @@ def _validate(checked: Checked, model: type[BaseModel], *, skip_version: bool) -
     else:
         return
     source = checked.source
+    misspelt = _misspelt(problems)
     for problem in problems:
         if skip_version and problem.path == ("schema_version",):
             continue  # already reported as P201
+        if problem.code == "missing" and problem.path in misspelt:
+            continue  # the unknown key's "did you mean" says it already
         code = _code_of(problem)
         if code in ("P101", "P104"):
             position = source.key(problem.path)
@@ -249,6 +251,21 @@ def _validate(checked: Checked, model: type[BaseModel], *, skip_version: bool) -
             position = source.value(problem.path)
         hint = _type_hint(problem) if code == "P102" else None
         checked.add(code, position, problem.message, hint=hint)
+
+
+def _misspelt(problems: list[Problem]) -> set[tuple[str | int, ...]]:
+    """Paths of missing fields that an unknown key beside them is a misspelling of."""
+    unknown: dict[tuple[str | int, ...], list[str]] = {}
+    for problem in problems:
+        if problem.code == "extra_forbidden" and problem.path:
+            unknown.setdefault(problem.path[:-1], []).append(str(problem.path[-1]))
+    found = set()
+    for problem in problems:
+        if problem.code == "missing" and problem.path and problem.path[:-1] in unknown:
+            keys = unknown[problem.path[:-1]]
+            if difflib.get_close_matches(str(problem.path[-1]), keys, n=1, cutoff=0.6):
+                found.add(problem.path)
+    return found
 
 
 def is_day(value: Any) -> TypeGuard[datetime.date]:

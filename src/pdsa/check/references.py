@@ -162,7 +162,7 @@ def check_ramps(cycles: dict[str, Checked], follows_of: dict[str, str]) -> None:
             checked.add(
                 "P408",
                 checked.source.value(("follows",)),
-                f"'{target}' is followed by {others} too",
+                f"'{target}' is also followed by {others}",
                 hint="fine for parallel tests; otherwise make one follow the other",
             )
 
