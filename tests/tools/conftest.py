@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tools_support import FIXTURES
+from tools_support import FIXTURES, Cli, Ran
 from typer.testing import CliRunner
 
 from pdsa.cli.main import app
-
-
-@dataclass(frozen=True)
-class Ran:
-    """What a person would see: exit code, stdout and stderr."""
-
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-Cli = Callable[..., Ran]
 
 
 @pytest.fixture(autouse=True)

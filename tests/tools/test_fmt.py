@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 import tomli_w
-from conftest import Cli
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
-from tools_support import snapshot, write
+from tools_support import Cli, snapshot, write
 
 from pdsa.model.cycle import Cycle
 from pdsa.model.measure import Measure

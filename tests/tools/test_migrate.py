@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 import tomli_w
-from conftest import Cli
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from tools_support import FIXTURES, snapshot, write
+from tools_support import FIXTURES, Cli, snapshot, write
 
 from pdsa.model.base import SCHEMA_VERSION
 from pdsa.store.records import load

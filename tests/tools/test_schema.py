@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Cli
 from minischema import ANNOTATIONS, KEYWORDS, errors
 from pydantic import ValidationError
+from tools_support import Cli
 from typer.testing import CliRunner
 
 from pdsa.cli.main import app
