@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import time
 from collections.abc import Sequence
@@ -379,6 +380,7 @@ def test_ten_thousand_cycles_in_well_under_a_second() -> None:
             predictions=["Up"],
         )
         cycles.append((f"c{number}", cycle))
+    gc.collect()
     began = time.perf_counter()
     profile = fidelity_profile("p", cycles, measures)
     elapsed = time.perf_counter() - began
