@@ -7,42 +7,19 @@ column) and, in ``log/``, the files it adds to or replaces in the base log.
 
 from __future__ import annotations
 
-import datetime
-import shutil
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
+from check_logs import CASES, FIXTURES, TODAY, build, expected
 
 from pdsa.check.engine import check_log
 from pdsa.check.rules import RULES
 
-FIXTURES = Path(__file__).parent / "fixtures"
-TODAY = datetime.date(2026, 11, 26)
-CASES = sorted(path.name for path in FIXTURES.iterdir() if (path / "case.toml").is_file())
 # Rules that a log on disk in git cannot show portably: a file nobody may read, two
 # names equal but for case (one file on Windows and macOS), and a bug in pdsa. They
 # are tested in test_engine.py.
 NOT_IN_CORPUS = {"P005", "P304", "P901"}
-
-
-def build(case: str, tmp_path: Path) -> Path:
-    """The base log with the case's files laid over it, in ``tmp_path``."""
-    root = tmp_path / "log"
-    shutil.copytree(FIXTURES / "base", root)
-    overlay = FIXTURES / case / "log"
-    if overlay.is_dir():
-        shutil.copytree(overlay, root, dirs_exist_ok=True)
-    return root
-
-
-def expected(case: str) -> list[tuple[str, str, str, int, int]]:
-    spec: dict[str, Any] = tomllib.loads((FIXTURES / case / "case.toml").read_text("utf-8"))
-    return sorted(
-        (item["code"], item["severity"], item["file"], item["line"], item["column"])
-        for item in spec.get("expect", [])
-    )
 
 
 @pytest.mark.parametrize("case", CASES)
