@@ -196,6 +196,8 @@ def test_a_direction_is_judged_against_the_points_before_the_window(
     assert check.outcome == outcome
     assert check.compared_with == 11
     assert (check.n_before, check.n_in_window) == (2, 2)
+    if inside == [11, 11]:
+        assert check.reason == "median stayed at 11"
 
 
 def test_a_direction_needs_a_point_before_and_a_point_in_the_window() -> None:

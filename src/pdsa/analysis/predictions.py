@@ -384,8 +384,11 @@ def _check(
         return result("not_enough_data", "no point before the window", inside=inside)
     earlier = float(statistics.median(before))
     hit = observed > earlier if increase else observed < earlier
-    moved = "rose" if observed > earlier else "fell" if observed < earlier else "stayed"
-    reason = f"median {moved} from {earlier:g} to {observed:g}"
+    if observed == earlier:
+        reason = f"median stayed at {observed:g}"
+    else:
+        moved = "rose" if observed > earlier else "fell"
+        reason = f"median {moved} from {earlier:g} to {observed:g}"
     return result(
         "hit" if hit else "miss",
         reason,
