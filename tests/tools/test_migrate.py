@@ -264,3 +264,39 @@ def test_migration_keeps_every_comment_and_value(
     ]
     again, version = migrated_text(new, kind, path=Path("x.toml"))
     assert (again, version) == (new, SCHEMA_VERSION)
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(
+    old_log: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = old_log / TWO_CLINICS
+    original = STEPS[0]
+
+    def edit_meanwhile(text: str, kind: Kind, values: dict[str, Any]) -> str:
+        if kind is Kind.CYCLE and "two clinics" in text:
+            path.write_text(text + "# edited meanwhile\n", encoding="utf-8")
+        return original.text(text, kind, values)
+
+    monkeypatch.setitem(
+        migrations.STEPS,
+        0,
+        Step(source=0, summary=original.summary, text=edit_meanwhile, values=original.values),
+    )
+    ran = cli("migrate")
+    assert ran.exit_code == 1
+    assert f"error: {TWO_CLINICS}: the file changed while pdsa was working on it" in ran.stderr
+    assert path.read_text(encoding="utf-8").endswith("# edited meanwhile\n")
+    assert "4 files migrated" in ran.stderr
+
+
+def test_the_diff_marks_a_missing_final_newline(old_log: Path, cli: Cli) -> None:
+    write(old_log, TWO_CLINICS, 'title = "x"')
+    ran = cli("migrate", "--dry-run")
+    assert (
+        f"--- a/{TWO_CLINICS}\n"
+        f"+++ b/{TWO_CLINICS}\n"
+        "@@ -1 +1,2 @@\n"
+        "+schema_version = 1\n"
+        ' title = "x"\n'
+        "\\ No newline at end of file\n"
+    ) in ran.stdout
