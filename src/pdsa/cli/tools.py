@@ -63,7 +63,7 @@ def fmt(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PATH]...",
+            metavar="PATH",
             help="Record files or folders inside the log (default: the whole log).",
             show_default=False,
         ),
@@ -111,7 +111,9 @@ def fmt(
 def schema(
     kind: Annotated[
         Kind | None,
-        typer.Argument(help="programme, project, measure or cycle.", show_default=False),
+        typer.Argument(
+            metavar="KIND", help="programme, project, measure or cycle.", show_default=False
+        ),
     ] = None,
     write: Annotated[
         Path | None,
