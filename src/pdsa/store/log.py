@@ -11,7 +11,7 @@ Layout::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -33,6 +33,8 @@ MEASURES_DIR = "measures"
 SUFFIX = ".toml"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+#: Called with the number of files just read, for a progress bar.
+Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -130,15 +132,26 @@ class Log:
     def measure(self, project: str, measure: str) -> Measure:
         return load(self.measure_path(project, measure), Measure)
 
-    def scan_cycles(self, projects: list[str]) -> Scan[Cycle]:
+    def scan_cycles(self, projects: list[str], *, progress: Progress | None = None) -> Scan[Cycle]:
         """Every cycle of ``projects``; a broken file is an error, not a stop."""
-        return self._scan(projects, CYCLES_DIR, Cycle)
+        return self._scan(projects, CYCLES_DIR, Cycle, progress)
 
-    def scan_measures(self, projects: list[str]) -> Scan[Measure]:
+    def scan_measures(
+        self, projects: list[str], *, progress: Progress | None = None
+    ) -> Scan[Measure]:
         """Every measure of ``projects``; a broken file is an error, not a stop."""
-        return self._scan(projects, MEASURES_DIR, Measure)
+        return self._scan(projects, MEASURES_DIR, Measure, progress)
 
-    def _scan(self, projects: list[str], kind: str, model: type[ModelT]) -> Scan[ModelT]:
+    def count_files(self, projects: list[str]) -> int:
+        """How many cycle and measure files ``projects`` hold (for a progress bar)."""
+        return sum(
+            len(self.cycle_slugs(project)) + len(self.measure_slugs(project))
+            for project in projects
+        )
+
+    def _scan(
+        self, projects: list[str], kind: str, model: type[ModelT], progress: Progress | None
+    ) -> Scan[ModelT]:
         # The hot path of list, report and check over 10,000 files: files are parsed
         # in parallel and validated here; a file that fails is loaded again on its
         # own so its error carries its line and column.
@@ -164,6 +177,8 @@ class Log:
                 records.append(Loaded(project, slug, path, record))
             except PdsaError as error:
                 errors.append(error)
+            if progress is not None:
+                progress(1)
         return Scan(records, errors)
 
     def iter_projects(self) -> Iterator[Loaded[Project]]:

@@ -86,5 +86,5 @@ def list_cycles(
         rows = [row for row in rows if row.phase == phase]
     if stale_days is not None:
         cutoff = today - datetime.timedelta(days=stale_days)
-        rows = [row for row in rows if row.phase != "act" and row.last_date <= cutoff]
+        rows = [row for row in rows if row.phase != "act" and row.last_date < cutoff]
     return rows, scan.errors

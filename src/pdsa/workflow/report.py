@@ -1,0 +1,129 @@
+"""``pdsa report``: every project's figures, read from the log, filtered and ordered."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from pdsa.analysis.programme import Period, ProgrammeSummary, ProjectSummary, summarise_programme
+from pdsa.errors import PdsaError
+from pdsa.model.cycle import Cycle
+from pdsa.model.measure import Measure
+from pdsa.model.programme import Programme
+from pdsa.model.project import Project
+from pdsa.store.log import Loaded, Log, Progress
+from pdsa.store.names import pick
+from pdsa.workflow.chart import ChartView, cycle_marks
+
+#: The orders ``--sort`` offers, each a key over a project's summary.
+SORTS: dict[str, Callable[[ProjectSummary], tuple[object, ...]]] = {
+    "project": lambda p: (p.slug,),
+    "title": lambda p: (p.title.casefold(), p.slug),
+    "theme": lambda p: (p.theme or "~", p.slug),
+    "activity": lambda p: (-(p.days_since_activity or 0), p.slug),
+    "stale": lambda p: (not p.stale, -(p.days_since_activity or 0), p.slug),
+    "score": lambda p: (-(p.progress_score or 0.0), p.slug),
+    "fidelity": lambda p: (-(p.fidelity.predictions.percent or 0.0), p.slug),
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """A programme summary with the charts of its measures and the files that failed."""
+
+    programme: Programme
+    summary: ProgrammeSummary
+    charts: dict[str, tuple[ChartView, ...]] = field(default_factory=dict)
+    errors: tuple[PdsaError, ...] = ()
+
+    @property
+    def projects(self) -> tuple[ProjectSummary, ...]:
+        return self.summary.projects
+
+
+def choose_projects(
+    log: Log, programme: Programme, *, names: list[str], theme: str | None
+) -> list[str]:
+    """The project slugs ``--project`` and ``--theme`` select (all by default)."""
+    every = log.project_slugs()
+    chosen = [pick("project", name, every) for name in names] if names else every
+    if theme is None:
+        return sorted(set(chosen))
+    themes = [item.id for item in programme.themes]
+    if theme not in themes:
+        raise PdsaError(
+            f"--theme '{theme}': the programme has no such theme",
+            hint=f"its themes are: {', '.join(themes)}" if themes else "it has no themes",
+        )
+    return sorted(slug for slug in set(chosen) if log.project(slug).theme == theme)
+
+
+def build_report(
+    log: Log,
+    *,
+    today: datetime.date,
+    projects: list[str],
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    sort: str = "project",
+    with_charts: bool = False,
+    progress: Progress | None = None,
+) -> Report:
+    """Read ``projects`` with their cycles and measures and summarise them."""
+    if since is not None and until is not None and since > until:
+        raise PdsaError(f"--since {since} is after --until {until}")
+    programme = log.programme
+    errors: list[PdsaError] = []
+    loaded: list[tuple[str, Project]] = []
+    for slug in projects:
+        try:
+            loaded.append((slug, log.project(slug)))
+        except PdsaError as error:
+            errors.append(error)
+    kept = [slug for slug, _ in loaded]
+    cycle_scan = log.scan_cycles(kept, progress=progress)
+    measure_scan = log.scan_measures(kept, progress=progress)
+    errors += cycle_scan.errors + measure_scan.errors
+    cycles: dict[str, list[Loaded[Cycle]]] = {slug: [] for slug in kept}
+    for item in cycle_scan.records:
+        cycles[item.project].append(item)
+    measures: dict[str, list[tuple[str, Measure]]] = {slug: [] for slug in kept}
+    for measure in measure_scan.records:
+        measures[measure.project].append((measure.slug, measure.record))
+    period = Period(since, until) if since is not None or until is not None else None
+    summary = summarise_programme(
+        programme,
+        loaded,
+        {slug: [(item.slug, item.record) for item in items] for slug, items in cycles.items()},
+        measures,
+        today=today,
+        period=period,
+    )
+    ordered = tuple(sorted(summary.projects, key=SORTS[sort]))
+    summary = _with_projects(summary, ordered)
+    charts: dict[str, tuple[ChartView, ...]] = {}
+    if with_charts:
+        records = {(m.project, m.slug): m.record for m in measure_scan.records}
+        for project in ordered:
+            views = []
+            for status in project.measures:
+                if status.analysis is None:
+                    continue
+                views.append(
+                    ChartView(
+                        project.slug,
+                        status.slug,
+                        records[(project.slug, status.slug)],
+                        status.analysis,
+                        cycle_marks(cycles[project.slug], status.slug),
+                    )
+                )
+            charts[project.slug] = tuple(views)
+    return Report(programme, summary, charts, tuple(errors))
+
+
+def _with_projects(
+    summary: ProgrammeSummary, projects: tuple[ProjectSummary, ...]
+) -> ProgrammeSummary:
+    return replace(summary, projects=projects)
