@@ -108,7 +108,7 @@ def shape(data: dict[str, Any]) -> Kind | None:
         kinds.add("measure")
     if any(key in data for key in ("aim", "lead_organisation", "change_ideas", "partners")):
         kinds.add("project")
-    if any(key in data for key in ("themes", "settings", "privacy", "name")):
+    if any(key in data for key in ("themes", "settings", "privacy")):
         kinds.add("programme")
     return kinds.pop() if len(kinds) == 1 else None
 
