@@ -14,7 +14,18 @@ import typer
 from typer.core import TyperGroup
 
 from pdsa import __version__
-from pdsa.cli import chart, check, cycles, editing, init, listing, measures, projects, tools
+from pdsa.cli import (
+    chart,
+    check,
+    cycles,
+    editing,
+    init,
+    listing,
+    measures,
+    projects,
+    report,
+    tools,
+)
 from pdsa.cli.state import State, echo_err, report_error
 from pdsa.errors import ExitCode, PdsaError
 
@@ -102,6 +113,7 @@ app.command("schema", help=tools.SCHEMA_HELP)(tools.schema)
 app.command("migrate", help=tools.MIGRATE_HELP)(tools.migrate)
 app.command("check", help=check.HELP)(check.check)
 app.command("chart", help=chart.HELP)(chart.chart)
+app.command("report", help=report.HELP)(report.report)
 app.add_typer(projects.app, name="project")
 app.add_typer(measures.app, name="measure")
 

@@ -1,0 +1,206 @@
+"""The report's figures as plain text cells, shared by the table, Markdown and CSV formats.
+
+Nothing here escapes: each format escapes user text its own way.
+"""
+
+from __future__ import annotations
+
+from pdsa.analysis.fidelity import Figure, whole_percent
+from pdsa.analysis.programme import AttentionItem, MeasureStatus, ProjectSummary, Totals
+
+#: The fidelity figures the report shows, in order, with short column names.
+FIDELITY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("predictions", "pred."),
+    ("iterative", "iter."),
+    ("scale_growth", "scale"),
+    ("data_over_time", "data"),
+    ("documented", "docs"),
+)
+
+#: CSV columns, one row per project; the names are stable for spreadsheets.
+CSV_COLUMNS: tuple[str, ...] = (
+    "slug", "title", "theme", "lead_organisation", "status", "progress_score",
+    "cycles_plan", "cycles_do", "cycles_study", "cycles_act", "cycles_total",
+    "adopt", "adapt", "abandon", "last_activity", "days_since_activity", "stale",
+    "stale_reason", "predictions_total", "predictions_checked", "predictions_hit",
+    "predictions_miss", "fidelity_predictions_pct", "fidelity_iterative_pct",
+    "fidelity_scale_growth_pct", "fidelity_data_over_time_pct", "fidelity_documented_pct",
+    "measures", "measures_improvement", "measures_concern",
+)  # fmt: skip
+
+
+def totals_sentence(totals: Totals) -> str:
+    """The programme (or theme) totals in one sentence."""
+    counts, chosen = totals.cycles, totals.decisions
+    return (
+        f"{totals.projects} projects ({totals.active} active, {totals.stale} stale). "
+        f"Cycles by last phase: plan {counts.plan}, do {counts.do}, study {counts.study}, "
+        f"act {counts.act}. Decisions: adopt {chosen.adopt}, adapt {chosen.adapt}, "
+        f"abandon {chosen.abandon}. {totals.predictions.summary().capitalize()}."
+    )
+
+
+def number(value: float | None) -> str:
+    """A value without a needless ``.0``; empty for None."""
+    return "" if value is None else f"{value:g}"
+
+
+def percent(figure: Figure) -> str:
+    """``64%``, or ``-`` when there is nothing to count."""
+    if figure.denominator == 0:
+        return "-"
+    return f"{whole_percent(figure.numerator, figure.denominator)}%"
+
+
+def figure_of(project: ProjectSummary, name: str) -> Figure:
+    """One fidelity figure of a project by name."""
+    figure: Figure = getattr(project.fidelity, name)
+    return figure
+
+
+def phases(project: ProjectSummary) -> str:
+    """Cycles by last recorded phase: ``P1 D2 S0 A3``."""
+    counts = project.cycles
+    return f"P{counts.plan} D{counts.do} S{counts.study} A{counts.act}"
+
+
+def decisions(project: ProjectSummary) -> str:
+    """Act decisions: ``2 adopt, 1 adapt``; ``-`` for none."""
+    counts = project.decisions
+    parts = [
+        f"{count} {name}"
+        for count, name in (
+            (counts.adopt, "adopt"),
+            (counts.adapt, "adapt"),
+            (counts.abandon, "abandon"),
+        )
+        if count
+    ]
+    return ", ".join(parts) or "-"
+
+
+def activity(project: ProjectSummary) -> str:
+    """``2026-10-14 (17 d)``, or ``none``."""
+    if project.last_activity is None:
+        return "none"
+    return f"{project.last_activity.isoformat()} ({project.days_since_activity} d)"
+
+
+def stale(project: ProjectSummary) -> str:
+    """``STALE`` with its reason, or empty."""
+    if not project.stale:
+        return ""
+    return f"STALE: {project.stale_reason}" if project.stale_reason else "STALE"
+
+
+def score(project: ProjectSummary) -> str:
+    return "" if project.progress_score is None else f"{project.progress_score:.1f}"
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """``78%``, ``42 people``; a bare number without a unit."""
+    if value is None:
+        return ""
+    if not unit:
+        return number(value)
+    return f"{number(value)}{unit}" if unit in ("%", "‰") else f"{number(value)} {unit}"
+
+
+def measure_latest(status: MeasureStatus) -> str:
+    """``78% on 2026-10-12 (goal 80%, not met)``."""
+    if status.latest_value is None or status.latest_date is None:
+        return "no data"
+    text = f"{with_unit(status.latest_value, status.unit)} on {status.latest_date.isoformat()}"
+    if status.goal is not None:
+        met = {True: ", met", False: ", not met", None: ""}[status.goal_met]
+        text += f" (goal {with_unit(status.goal, status.unit)}{met})"
+    return text
+
+
+def measure_value(status: MeasureStatus) -> str:
+    """The latest value with its unit, or ``no data``."""
+    if status.latest_value is None:
+        return "no data"
+    return with_unit(status.latest_value, status.unit)
+
+
+def measure_goal(status: MeasureStatus) -> str:
+    """``80% (met)``, or empty without a goal."""
+    if status.goal is None:
+        return ""
+    met = {True: " (met)", False: " (not met)", None: ""}[status.goal_met]
+    return f"{with_unit(status.goal, status.unit)}{met}"
+
+
+def measure_signal(status: MeasureStatus) -> str:
+    """The chart's reading: ``improvement``, ``concern``...; with assurance for SPC."""
+    text: str = status.signal
+    if status.assurance:
+        text += f"; assurance {status.assurance.replace('_', ' ')}"
+    if status.rules_weak and status.n_points:
+        text += "; few points"
+    return text
+
+
+def shared_total(total: float | None, mean: float | None, unit: str | None) -> str:
+    """``1010 people (mean 252.5)``; a rate or percentage only has a meaningful mean."""
+    if mean is None:
+        return "no data"
+    average = f"{mean:.4g}"
+    if unit and ("%" in unit or "rate" in unit.lower()):
+        return f"mean {with_unit(float(average), unit)}"
+    return f"{with_unit(total, unit)} (mean {average})"
+
+
+def attention_subject(item: AttentionItem) -> str:
+    """What an attention item is about: a cycle (``project/slug``), a measure or a project."""
+    if item.subject is None:
+        return item.project
+    return item.subject if "/" in item.subject else f"{item.project}/{item.subject}"
+
+
+def csv_row(project: ProjectSummary) -> dict[str, str]:
+    """The CSV row of one project, under :data:`CSV_COLUMNS`."""
+    counts, chosen, record = project.cycles, project.decisions, project.predictions
+
+    def pct(name: str) -> str:
+        figure = figure_of(project, name)
+        value = figure.percent
+        return "" if value is None else f"{value:.1f}"
+
+    signals = [status.signal for status in project.measures]
+    total = counts.plan + counts.do + counts.study + counts.act
+    return {
+        "slug": project.slug,
+        "title": project.title,
+        "theme": project.theme or "",
+        "lead_organisation": project.lead_organisation,
+        "status": project.status,
+        "progress_score": score(project),
+        "cycles_plan": str(counts.plan),
+        "cycles_do": str(counts.do),
+        "cycles_study": str(counts.study),
+        "cycles_act": str(counts.act),
+        "cycles_total": str(total),
+        "adopt": str(chosen.adopt),
+        "adapt": str(chosen.adapt),
+        "abandon": str(chosen.abandon),
+        "last_activity": project.last_activity.isoformat() if project.last_activity else "",
+        "days_since_activity": ""
+        if project.days_since_activity is None
+        else str(project.days_since_activity),
+        "stale": "yes" if project.stale else "no",
+        "stale_reason": project.stale_reason or "",
+        "predictions_total": str(record.total),
+        "predictions_checked": str(record.checked),
+        "predictions_hit": str(record.hit),
+        "predictions_miss": str(record.miss),
+        "fidelity_predictions_pct": pct("predictions"),
+        "fidelity_iterative_pct": pct("iterative"),
+        "fidelity_scale_growth_pct": pct("scale_growth"),
+        "fidelity_data_over_time_pct": pct("data_over_time"),
+        "fidelity_documented_pct": pct("documented"),
+        "measures": str(len(project.measures)),
+        "measures_improvement": str(signals.count("improvement")),
+        "measures_concern": str(signals.count("concern")),
+    }

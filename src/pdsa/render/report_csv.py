@@ -1,0 +1,34 @@
+"""The report as CSV: one row per project, stable column names, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from pdsa.render.report_cells import CSV_COLUMNS, csv_row
+from pdsa.workflow.report import Report
+
+# Spreadsheets run a cell starting with these as a formula; a leading quote keeps it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _literal(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) and not _is_number(value) else value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def report_csv(report: Report) -> str:
+    """The CSV document (RFC 4180, CRLF line ends, a header row)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
+    writer.writeheader()
+    for project in report.projects:
+        writer.writerow({key: _literal(value) for key, value in csv_row(project).items()})
+    return buffer.getvalue()
