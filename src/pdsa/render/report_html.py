@@ -1,0 +1,459 @@
+"""``pdsa report --format html``: the coordinator's report as one self-contained HTML file.
+
+Inline CSS only, each chart as inline SVG, no scripts and nothing fetched from anywhere, so
+the file can be e-mailed, opened offline, read on a phone and printed. Order: the programme
+(totals, themes, projects at a glance), fidelity beside the published audit, predictions,
+what needs attention, shared measures, files that could not be read, then one section per
+project (its ``id`` is the project's slug). Every other ``id`` holds an underscore, which no
+slug can, so none collides with a project's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pdsa.analysis.fidelity import FidelityProfile
+from pdsa.analysis.predictions import PredictionRecord
+from pdsa.analysis.programme import (
+    AttentionItem,
+    MeasureStatus,
+    ProgrammeSummary,
+    ProjectSummary,
+    SharedMeasure,
+    ThemeSummary,
+    Totals,
+)
+from pdsa.render.chart_svg import chart_svg
+from pdsa.render.html_parts import (
+    STYLE,
+    Markup,
+    badge,
+    element,
+    esc,
+    explain_list,
+    facts,
+    fidelity_table,
+    inline_svg,
+    join,
+    number,
+    phase_cells,
+    plural,
+    prediction_facts,
+    quantity,
+    stale_badge,
+    table,
+)
+from pdsa.workflow.chart import ChartView
+from pdsa.workflow.report import Report
+
+EXAMPLE_NOTE = (
+    "This is the bundled example programme: its organisations, people and figures are "
+    "invented, to show what a report looks like."
+)
+ATTENTION_WORDS = {
+    "stale_project": "stale project",
+    "stuck_cycle": "cycle stuck",
+    "prediction_never_studied": "prediction never studied",
+    "measure_concern": "measure of concern",
+}
+
+
+def report_html(report: Report, *, explain: bool = False) -> str:
+    """The whole report as one HTML document; ``explain`` lists which cycles lacked what."""
+    summary = report.summary
+    themes = {theme.id: theme.title for theme in report.programme.themes}
+    sections = [
+        _programme_section(summary),
+        _fidelity_section(summary.totals.fidelity, explain=explain),
+        _predictions_section(summary.totals.predictions),
+        _attention_section(summary.attention),
+        _shared_section(summary.shared_measures),
+        _errors_section(report),
+        *(
+            _project_section(
+                project, report.charts.get(project.slug, ()), themes=themes, explain=explain
+            )
+            for project in summary.projects
+        ),
+    ]
+    title = f"{summary.programme}: PDSA report, {summary.generated.isoformat()}"
+    body = join(
+        [
+            _header(report),
+            element("main", *sections),
+            element("footer", "Written by pdsa. Self-contained: no scripts, nothing fetched."),
+        ]
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="pdsa">\n'
+        f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def _header(report: Report) -> Markup:
+    summary = report.summary
+    line = [f"generated {summary.generated.isoformat()}"]
+    period = summary.period
+    if period is not None:
+        since = period.since.isoformat() if period.since else "the start"
+        until = period.until.isoformat() if period.until else "today"
+        line.append(f"cycles active from {since} to {until}")
+    line.append(f"stale after {summary.stale_after_days} days without activity")
+    parts = [element("h1", summary.programme), element("p", join(line, " · "), class_="meta")]
+    if report.programme.example:
+        parts.append(element("p", element("strong", "Example: "), EXAMPLE_NOTE, class_="note"))
+    return element("header", *parts, class_="top")
+
+
+def _section(ident: str, heading: str, *content: object, **attributes: object) -> Markup:
+    return element(
+        "section",
+        element("h2", heading, id=f"{ident}_heading"),
+        *content,
+        id=ident,
+        aria_labelledby=f"{ident}_heading",
+        **attributes,
+    )
+
+
+def _programme_section(summary: ProgrammeSummary) -> Markup:
+    totals = summary.totals
+    cards = [
+        (totals.projects, "projects"),
+        (totals.active, "active"),
+        (totals.stale, "stale"),
+        (totals.cycles.total, "cycles"),
+        (totals.cycles.act, "finished (Act)"),
+        (sum(_decisions(totals).values()), "decisions"),
+    ]
+    return _section(
+        "_programme",
+        "Programme",
+        element(
+            "ul",
+            *(element("li", element("strong", str(count)), label) for count, label in cards),
+            class_="cards",
+        ),
+        _totals_table(summary),
+        _overview_table(summary.projects),
+    )
+
+
+def _decisions(totals: Totals) -> dict[str, int]:
+    return {
+        "adopt": totals.decisions.adopt,
+        "adapt": totals.decisions.adapt,
+        "abandon": totals.decisions.abandon,
+    }
+
+
+def _totals_table(summary: ProgrammeSummary) -> Markup:
+    head = ["", "projects", "active", "stale", "plan", "do", "study", "act", "cycles"]
+    head += ["adopt", "adapt", "abandon"]
+    rows = [_totals_row(_theme_label(theme), theme.totals) for theme in summary.themes]
+    return table(
+        "Totals by theme (cycles counted under their last phase; act = finished)",
+        head,
+        rows,
+        numeric=range(1, len(head)),
+        foot=[_totals_row("programme", summary.totals)],
+    )
+
+
+def _theme_label(theme: ThemeSummary) -> Markup:
+    if theme.id is None:
+        return esc("no theme")
+    return join([theme.title or theme.id, element("span", theme.id, class_="small")])
+
+
+def _totals_row(label: object, totals: Totals) -> list[object]:
+    counts = [str(totals.projects), str(totals.active), str(totals.stale)]
+    return [label, *counts, *phase_cells(totals.cycles), *map(str, _decisions(totals).values())]
+
+
+def _overview_table(projects: Iterable[ProjectSummary]) -> Markup:
+    head = ["project", "lead organisation", "status", "score", "cycles", "last activity"]
+    rows = [
+        [
+            element("a", project.title, href=f"#{project.slug}"),
+            project.lead_organisation,
+            join([project.status, " ", stale_badge(project)]),
+            number(project.progress_score),
+            str(project.cycles.total),
+            _activity(project),
+        ]
+        for project in projects
+    ]
+    return table("Projects at a glance", head, rows, numeric=(3, 4))
+
+
+def _activity(project: ProjectSummary) -> str:
+    if project.last_activity is None:
+        return "none yet"
+    days = plural(project.days_since_activity or 0, "day")
+    return f"{project.last_activity.isoformat()} ({days} ago)"
+
+
+def _fidelity_section(profile: FidelityProfile, *, explain: bool) -> Markup:
+    source = {figure.baseline.source for figure in profile.figures if figure.baseline}
+    intro = (
+        "How closely the cycles follow the PDSA method (Taylor et al. 2014), beside the audit "
+        f"of 421 published cycles ({', '.join(sorted(source)) or 'McNicholas et al. 2019'})."
+    )
+    parts: list[object] = [
+        element("p", intro),
+        fidelity_table("Fidelity of the programme", profile),
+    ]
+    if explain:
+        parts += [element("h3", "What each figure lacked"), explain_list(profile)]
+    return _section("_fidelity", "Fidelity", *parts)
+
+
+def _predictions_section(record: PredictionRecord) -> Markup:
+    return _section("_predictions", "Predictions checked against data", prediction_facts(record))
+
+
+def _attention_section(items: tuple[AttentionItem, ...]) -> Markup:
+    if not items:
+        return _section("_attention", "Needs attention", element("p", "Nothing."))
+    rows = [
+        [
+            badge(
+                ATTENTION_WORDS[item.kind], "stale" if item.kind != "measure_concern" else "concern"
+            ),
+            element("a", item.project, href=f"#{item.project}"),
+            item.subject or "",
+            item.message,
+            item.since.isoformat() if item.since else "",
+        ]
+        for item in items
+    ]
+    head = ["what", "project", "cycle or measure", "detail", "since"]
+    caption = f"{plural(len(items), 'item')} in active projects"
+    return _section("_attention", "Needs attention", table(caption, head, rows))
+
+
+def _shared_section(shared: tuple[SharedMeasure, ...]) -> Markup:
+    if not shared:
+        return Markup("")
+    intro = (
+        "Measures several projects share by a programme-wide key: each project's latest value "
+        "(dates may differ). A total suits counts; for rates read the mean."
+    )
+    return _section(
+        "_shared",
+        "Shared measures",
+        element("p", intro),
+        *(_shared_table(measure) for measure in shared),
+    )
+
+
+def _shared_table(measure: SharedMeasure) -> Markup:
+    units = {entry.unit for entry in measure.entries}
+    unit = units.pop() if len(units) == 1 else None
+    rows = [
+        [
+            element("a", entry.project, href=f"#{entry.project}"),
+            entry.measure,
+            quantity(entry.latest_value, entry.unit),
+            entry.latest_date.isoformat() if entry.latest_date else "no data",
+        ]
+        for entry in measure.entries
+    ]
+    foot = [
+        ["total", "", quantity(measure.total, unit), f"{len(measure.with_data)} with data"],
+        ["mean", "", quantity(measure.mean, unit), ""],
+    ]
+    caption = join([measure.title, " (key ", element("code", measure.key), ")"])
+    return table(caption, ["project", "measure", "latest", "date"], rows, numeric=(2,), foot=foot)
+
+
+def _errors_section(report: Report) -> Markup:
+    if not report.errors:
+        return Markup("")
+    items = [
+        element(
+            "li", join([error.location() or "", ": " if error.location() else "", error.message])
+        )
+        for error in report.errors
+    ]
+    note = "These files could not be read; their figures are missing from this report."
+    return _section(
+        "_errors",
+        "Files that could not be read",
+        element("p", note),
+        element("ul", *items, class_="plain"),
+    )
+
+
+def _project_section(
+    project: ProjectSummary,
+    charts: tuple[ChartView, ...],
+    *,
+    themes: dict[str, str],
+    explain: bool,
+) -> Markup:
+    """One project: its facts, fidelity, predictions and measures with their charts."""
+    slug = project.slug
+    views = {view.slug: view for view in charts}
+    parts: list[object] = [
+        element("h2", project.title, id=f"{slug}_heading"),
+        element("p", join([element("code", slug), " ", stale_badge(project)]), class_="meta"),
+        facts(_project_facts(project, themes)),
+        _stuck_list(project),
+        element("h3", "Fidelity"),
+        fidelity_table(f"Fidelity of {project.title}", project.fidelity),
+    ]
+    if explain:
+        parts.append(explain_list(project.fidelity))
+    parts += [element("h3", "Predictions"), prediction_facts(project.predictions)]
+    parts.append(_never_studied(project.predictions))
+    if explain and project.predictions.checks:
+        parts.append(_checks_table(project.predictions))
+    parts.append(element("h3", "Measures"))
+    if not project.measures:
+        parts.append(element("p", "No measures yet."))
+    parts += [_measure(slug, status, views.get(status.slug)) for status in project.measures]
+    return element("section", *parts, id=slug, class_="project", aria_labelledby=f"{slug}_heading")
+
+
+def _project_facts(project: ProjectSummary, themes: dict[str, str]) -> list[tuple[str, object]]:
+    theme = None
+    if project.theme is not None:
+        theme = themes.get(project.theme, project.theme)
+    cycles = project.cycles
+    decisions = project.decisions
+    stale: object = "no"
+    if project.stale:
+        stale = join([badge("stale", "stale"), " ", project.stale_reason or ""])
+    return [
+        ("theme", theme),
+        ("lead organisation", project.lead_organisation),
+        ("status", project.status),
+        ("IHI progress score", _score(project.progress_score)),
+        (
+            "cycles by last phase",
+            f"{cycles.total}: {cycles.plan} plan, {cycles.do} do, {cycles.study} study, "
+            f"{cycles.act} act (finished)",
+        ),
+        (
+            "decisions",
+            f"{decisions.adopt} adopt, {decisions.adapt} adapt, {decisions.abandon} abandon",
+        ),
+        ("last activity", _activity(project)),
+        ("stale", stale),
+    ]
+
+
+def _score(score: float | None) -> str:
+    return "not set" if score is None else f"{score:.1f} of 5"
+
+
+def _stuck_list(project: ProjectSummary) -> Markup:
+    if not project.stuck_cycles:
+        return Markup("")
+    items = [
+        element(
+            "li",
+            element("code", stuck.cycle),
+            f" in {stuck.phase} since ",
+            f"{stuck.since.isoformat()} ({plural(stuck.days, 'day')})",
+        )
+        for stuck in project.stuck_cycles
+    ]
+    return join([element("h3", "Cycles stuck in one phase"), element("ul", *items, class_="plain")])
+
+
+def _never_studied(record: PredictionRecord) -> Markup:
+    if not record.never_studied:
+        return Markup("")
+    items = [
+        element("li", element("code", entry.cycle), f": {entry.reason}")
+        for entry in record.never_studied
+    ]
+    return join([element("p", "Predictions never studied:"), element("ul", *items, class_="plain")])
+
+
+def _checks_table(record: PredictionRecord) -> Markup:
+    rows = [
+        [
+            element("code", f"{check.cycle} #{check.position}"),
+            check.text,
+            check.measure,
+            check.outcome.replace("_", " "),
+            check.reason,
+        ]
+        for check in record.checks
+    ]
+    head = ["cycle", "prediction", "measure", "outcome", "why"]
+    return table("Each checkable prediction", head, rows)
+
+
+SIGNAL_KIND = {"improvement": "improvement", "concern": "concern", "neutral": "neutral"}
+ASSURANCE_WORDS = {
+    "pass": "pass: the process will consistently meet the goal",
+    "fail": "fail: the process will not meet the goal without change",
+    "hit_and_miss": "hit and miss: the goal lies within the process limits",
+}
+
+
+def _measure(project: str, status: MeasureStatus, view: ChartView | None) -> Markup:
+    """A measure: its latest value against its goal, its signal, and its chart."""
+    heading_id = f"{project}_measure_{status.slug}"
+    title = status.title + (f" ({status.unit})" if status.unit else "")
+    parts: list[object] = [
+        element(
+            "h4",
+            title,
+            " ",
+            element("span", f"{status.slug} · {status.type}", class_="small"),
+            id=heading_id,
+        ),
+        facts(_measure_facts(status)),
+    ]
+    if view is not None:
+        chart = inline_svg(chart_svg(view), f"{project}_chart_{status.slug}")
+        parts.append(element("figure", chart))
+    return element("article", *parts, class_="measure", aria_labelledby=heading_id)
+
+
+def _measure_facts(status: MeasureStatus) -> list[tuple[str, object]]:
+    latest = "no data yet"
+    if status.latest_date is not None:
+        latest = f"{quantity(status.latest_value, status.unit)} on {status.latest_date.isoformat()}"
+    return [
+        ("latest", latest),
+        ("goal", _goal(status)),
+        ("signal", badge(status.signal, SIGNAL_KIND.get(status.signal, "quiet"))),
+        (
+            "latest point",
+            status.latest_variation.replace("_", " ") if status.latest_variation else None,
+        ),
+        ("assurance", ASSURANCE_WORDS.get(status.assurance or "", status.assurance)),
+        (
+            "rules",
+            status.rules
+            + (
+                "; under 10 useful points, run rules rarely fire"
+                if status.rules_weak and status.n_points
+                else ""
+            ),
+        ),
+        ("points", str(status.n_points)),
+        ("not charted", status.problem),
+    ]
+
+
+def _goal(status: MeasureStatus) -> object:
+    if status.goal is None:
+        return "none set"
+    sign = {"higher": "at least ", "lower": "at most "}.get(status.improvement or "", "")
+    text = f"{sign}{quantity(status.goal, status.unit)}"
+    if status.goal_met is None:
+        return text
+    word, kind = ("met", "met") if status.goal_met else ("not met", "not-met")
+    return join([text, " ", badge(word, kind)])
