@@ -9,6 +9,7 @@ exception becomes a P901 finding on that file instead of stopping the check.
 from __future__ import annotations
 
 import datetime
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ from pdsa.check.references import (
     ids_of,
 )
 from pdsa.check.rules import PRIVACY_CODES, Selection
+from pdsa.store import parallel
 from pdsa.store.parallel import parse_all
 
 T = TypeVar("T")
@@ -95,6 +97,7 @@ class _Run:
         self.guard = guard
         self.layout = walk(root)
         self.privacy = frozenset(code for code in CODES.values() if selection.enabled(code))
+        self.validate = selection.any_enabled("P1")
         self.allow: list[str] = []
         self.themes: frozenset[str] | None = None
         self.found: list[Finding] = []
@@ -169,7 +172,7 @@ class _Run:
     def _read(self, entry: Entry) -> Checked:
         planned, parsed = next(self._outcomes)
         assert planned is entry, "files are read in the order planned"
-        return self.guard.run(entry, _read, entry, self.selection, parsed)
+        return self.guard.run(entry, _read, entry, self.validate, parsed)
 
     def _content(self, checked: Checked, names: ProjectNames | None = None) -> None:
         """The checks of one file's content; then its parsed data is let go."""
@@ -191,7 +194,7 @@ class _Run:
             self.found.extend(checked.findings)  # a cycle's wait for its ramp findings
 
 
-def _read(entry: Entry, selection: Selection, parsed: dict[str, Any] | None) -> Checked:
+def _read(entry: Entry, validate: bool, parsed: dict[str, Any] | None) -> Checked:
     try:
         with open(entry.path, "rb") as stream:
             raw = stream.read()
@@ -199,7 +202,14 @@ def _read(entry: Entry, selection: Selection, parsed: dict[str, Any] | None) -> 
         checked = Checked(entry)
         checked.add("P005", TOP, f"cannot read the file: {error.strerror or error}")
         return checked
-    return check_file(entry, raw, selection, parsed=parsed)
+    return check_file(entry, raw, validate=validate, parsed=parsed)
+
+
+def _parallel_wanted(files: int) -> bool:
+    """Whether :func:`pdsa.store.parallel.parse_all` would use worker processes."""
+    if os.environ.get("PDSA_NO_PARALLEL") or files < parallel.THRESHOLD:
+        return False
+    return parallel._workers() > 1
 
 
 def _parsed(plan: list[Entry]) -> Iterator[dict[str, Any] | None]:
@@ -207,6 +217,10 @@ def _parsed(plan: list[Entry]) -> Iterator[dict[str, Any] | None]:
     :mod:`pdsa.store.parallel`); None where this process must parse it itself, to
     report why it does not parse."""
     paths = [str(entry.path) for entry in plan]
+    if not _parallel_wanted(len(paths)):
+        # In one process each file is read and parsed once, by check_file.
+        yield from (None for _ in paths)
+        return
     done = 0
     try:
         for data, _ in parse_all(paths):

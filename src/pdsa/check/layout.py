@@ -45,7 +45,9 @@ class Entry:
 
     @property
     def slug(self) -> str:
-        return self.path.name[: -len(SUFFIX)] if self.path.name.endswith(SUFFIX) else ""
+        """The file's stem: the record's identity."""
+        name = self.rel.rpartition("/")[2]
+        return name[: -len(SUFFIX)] if name.endswith(SUFFIX) else ""
 
 
 @dataclass(slots=True)

@@ -20,7 +20,6 @@ from pdsa import __version__
 from pdsa.check.findings import Finding, finding
 from pdsa.check.layout import TOP, Entry, Kind
 from pdsa.check.positions import SourceText
-from pdsa.check.rules import Selection
 from pdsa.model.base import SCHEMA_VERSION
 from pdsa.model.cycle import Cycle
 from pdsa.model.measure import Measure
@@ -55,10 +54,10 @@ class Checked:
 
 
 def check_file(
-    entry: Entry, raw: bytes, selection: Selection, *, parsed: dict[str, Any] | None = None
+    entry: Entry, raw: bytes, *, validate: bool = True, parsed: dict[str, Any] | None = None
 ) -> Checked:
     """Every finding about ``entry`` that needs no other file, given its bytes (and its
-    TOML data when that was parsed already)."""
+    TOML data when that was parsed already); ``validate=False`` skips the schema."""
     checked = Checked(entry)
     if raw.startswith(_BOM):
         checked.add(
@@ -94,7 +93,7 @@ def check_file(
     if not version_ok:
         return checked
     checked.is_record = True
-    if selection.any_enabled("P1"):
+    if validate:
         _validate(checked, MODELS[entry.kind], skip_version=version_missing)
     return checked
 
