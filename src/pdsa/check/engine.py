@@ -2,7 +2,7 @@
 
 The order of work keeps a large log fast: the folder is walked once, each file is
 read, parsed and validated once, and positions are worked out only for findings.
-Every step that looks at one file runs inside :func:`_guarded`, so an unexpected
+Every step that looks at one file runs inside :class:`_Guard`, so an unexpected
 exception becomes a P901 finding on that file instead of stopping the check.
 """
 
