@@ -1,4 +1,4 @@
-"""Pieces of the HTML report: escaping, a few elements, numbers, and the style sheet.
+"""Pieces of the HTML report: escaping, elements, numbers, figures, measures, the style sheet.
 
 User text is data, never markup: every value handed to these helpers is escaped (with
 quotes, and with control characters shown as ``\\x1b``) unless it is :class:`Markup`, which
@@ -7,14 +7,19 @@ only this module and :mod:`pdsa.render.report_html` build, from escaped parts.
 
 from __future__ import annotations
 
+import datetime
 import html
+import math
 import re
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from pdsa.analysis.fidelity import LABELS, FidelityProfile, Figure, explain_figure, whole_percent
 from pdsa.analysis.predictions import PredictionRecord
-from pdsa.analysis.programme import PhaseCounts, ProjectSummary
+from pdsa.analysis.programme import MeasureStatus, PhaseCounts, ProjectSummary
+from pdsa.render.chart_svg import chart_svg
 from pdsa.render.safe import one_line
+from pdsa.workflow.chart import ChartView
 
 #: What a table shows where there is no value: an en dash.
 NONE = "\u2013"
@@ -116,10 +121,12 @@ def _row(cells: Sequence[object], right: set[int]) -> Markup:
 
 
 def number(value: float | None) -> str:
-    """A value for people: up to four significant figures, thousands grouped; blank for
+    """A value for people: up to four significant figures, thousands grouped; a dash for
     None."""
     if value is None:
         return NONE
+    if not math.isfinite(value):
+        return str(value)
     if abs(value) >= 10_000 or (value == int(value) and abs(value) >= 1000):
         return f"{value:,.0f}"
     return f"{value:.4g}"
@@ -134,9 +141,16 @@ def quantity(value: float | None, unit: str | None) -> str:
     return f"{number(value)}{'' if unit == '%' else ' '}{unit}"
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
+def plural(count: int, word: str) -> str:
     """``1 cycle``, ``2 cycles``."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+    return f"{count} {word if count == 1 else word + 's'}"
+
+
+def day(date: datetime.date | None, default: str = "") -> Markup:
+    """An ISO date that never breaks across lines; ``default`` when there is none."""
+    if date is None:
+        return esc(default)
+    return element("span", date.isoformat(), class_="date")
 
 
 _DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>\s*")
@@ -165,19 +179,26 @@ def phase_cells(cycles: PhaseCounts) -> list[str]:
 
 
 def fidelity_table(caption: str, profile: FidelityProfile) -> Markup:
-    """Each fidelity figure beside its published baseline, with a bar: the fill is this
-    programme or project, the red tick the published audit (the numbers say it all)."""
-    head = ["figure", "here", "counted", "published audit", "compared"]
+    """Each fidelity figure beside its published baseline (whole percents, as
+    :func:`~pdsa.analysis.fidelity.format_figure` gives them), with a bar whose fill is the
+    figure here and whose red tick is the published audit; the numbers carry the meaning."""
+    head = ["figure", "here", "published audit", "bar: here, tick: audit"]
     rows = [_fidelity_row(figure) for figure in profile.figures]
-    return table(caption, head, rows, numeric=(1, 2, 3))
+    return table(caption, head, rows, numeric=(1, 2))
 
 
 def _fidelity_row(figure: Figure) -> list[object]:
     label = join([figure.name, element("span", LABELS.get(figure.name, ""), class_="small")])
-    here = f"{whole_percent(figure.numerator, figure.denominator)}%" if figure.denominator else NONE
+    percent = NONE
+    if figure.denominator:
+        percent = f"{whole_percent(figure.numerator, figure.denominator)}%"
     counted = f"{figure.numerator} of {figure.denominator} {figure.of}"
-    published = NONE if figure.baseline is None else f"{figure.baseline.percent:g}%"
-    return [label, here, counted, published, _bar(figure)]
+    here = join([percent, element("span", counted, class_="small")])
+    published = NONE
+    if figure.baseline is not None:
+        whole = Decimal(str(figure.baseline.percent)).quantize(Decimal(1), ROUND_HALF_UP)
+        published = f"{whole}%"
+    return [label, here, published, _bar(figure)]
 
 
 def _bar(figure: Figure) -> Markup:
@@ -210,6 +231,83 @@ def prediction_facts(record: PredictionRecord) -> Markup:
     return join([element("p", element("strong", record.summary())), element("p", counts)])
 
 
+SIGNAL_KIND = {"improvement": "improvement", "concern": "concern", "neutral": "neutral"}
+ASSURANCE_WORDS = {
+    "pass": "pass: the process will consistently meet the goal",
+    "fail": "fail: the process will not meet the goal without change",
+    "hit_and_miss": "hit and miss: the goal lies within the process limits",
+}
+
+
+def measure_block(project: str, status: MeasureStatus, view: ChartView | None) -> Markup:
+    """A measure: its latest value against its goal, its signal, its chart, and the chart's
+    notes in words (for screen readers and small screens)."""
+    heading_id = f"{project}_measure_{status.slug}"
+    title = status.title + (f" ({status.unit})" if status.unit else "")
+    kind = element("span", f"{status.slug} · {status.type}", class_="small")
+    parts: list[object] = [
+        element("h4", title, " ", kind, id=heading_id),
+        facts(_measure_facts(status)),
+    ]
+    if view is not None:
+        chart = inline_svg(chart_svg(view), f"{project}_chart_{status.slug}")
+        parts += [element("figure", chart), _chart_notes(view)]
+    return element("article", *parts, class_="measure", aria_labelledby=heading_id)
+
+
+def _measure_facts(status: MeasureStatus) -> list[tuple[str, object]]:
+    latest: object = "no data yet"
+    if status.latest_date is not None:
+        latest = join([quantity(status.latest_value, status.unit), " on ", day(status.latest_date)])
+    rules: str = status.rules
+    if status.rules_weak and status.n_points:
+        rules += "; under 10 useful points, run rules rarely fire"
+    variation = status.latest_variation
+    return [
+        ("latest", latest),
+        ("goal", _goal(status)),
+        ("signal", badge(status.signal, SIGNAL_KIND.get(status.signal, "quiet"))),
+        ("latest point", variation.replace("_", " ") if variation else None),
+        ("assurance", ASSURANCE_WORDS.get(status.assurance or "", status.assurance)),
+        ("rules", rules),
+        ("points", str(status.n_points)),
+        ("not charted", status.problem),
+    ]
+
+
+def _goal(status: MeasureStatus) -> object:
+    if status.goal is None:
+        return "none set"
+    sign = {"higher": "at least ", "lower": "at most "}.get(status.improvement or "", "")
+    text = f"{sign}{quantity(status.goal, status.unit)}"
+    if status.goal_met is None:
+        return text
+    word, kind = ("met", "met") if status.goal_met else ("not met", "not-met")
+    return join([text, " ", badge(word, kind)])
+
+
+def _chart_notes(view: ChartView) -> Markup:
+    """What the chart's legend says, and the cycles it marks, as text."""
+    lines: list[object] = list(view.analysis.legend or ["no signal: the variation is common cause"])
+    for mark in view.cycles:
+        until = f" to {mark.end.isoformat()}" if mark.end else ""
+        outcome = mark.decision or f"in {mark.phase}"
+        lines.append(
+            join(
+                [
+                    f"cycle {mark.number} ",
+                    element("code", mark.slug),
+                    f": {mark.title} ",
+                    f"({mark.start.isoformat()}{until}), {outcome}",
+                ]
+            )
+        )
+    items = (element("li", line) for line in lines)
+    return element(
+        "details", element("summary", "The chart in words"), element("ul", *items, class_="plain")
+    )
+
+
 STYLE = """
 :root { color-scheme: light; --ink: #1b1f23; --muted: #48525c; --line: #c9d0d6;
   --soft: #f3f5f7; --accent: #1f4e8c; }
@@ -224,12 +322,15 @@ h2 { font-size: 1.4rem; line-height: 1.25; margin: 2rem 0 .5rem; overflow-wrap: 
 h3 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; overflow-wrap: anywhere; }
 h4 { font-size: 1rem; margin: 1.25rem 0 .25rem; overflow-wrap: anywhere; }
 p, li, dd { overflow-wrap: anywhere; }
+td, th { overflow-wrap: normal; }
+.date { white-space: nowrap; }
 .meta { color: var(--muted); margin: .25rem 0 1rem; }
 .note { border-left: 4px solid #b58900; background: #fff8e1; padding: .5rem .75rem; }
 a { color: var(--accent); }
 a:focus-visible, .scroll:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
   font-size: .9em; overflow-wrap: anywhere; }
+td code, th code { overflow-wrap: normal; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
   gap: .5rem; padding: 0; margin: 1rem 0; list-style: none; }
 .cards li { background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
@@ -244,6 +345,7 @@ thead th { background: var(--soft); border-bottom: 2px solid var(--line); white-
 tbody th { font-weight: 600; }
 tfoot th, tfoot td { border-top: 2px solid var(--line); font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num .small { white-space: normal; }
 .small { font-size: .85rem; color: var(--muted); font-weight: normal; display: block; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: 4px;
   padding: 0 .4rem; font-size: .8rem; font-weight: 700; text-transform: uppercase;
@@ -253,7 +355,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--line); font-weight: 600; }
 .badge-improvement { color: #1a4f9c; background: #e6eefb; }
 .badge-neutral { color: #5b2a78; background: #f1e8f7; }
 .badge-quiet { color: #3d4650; background: #eef0f2; }
-.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
   gap: .25rem 1rem; margin: .5rem 0 1rem; }
 .facts div { border-bottom: 1px solid var(--soft); padding: .25rem 0; }
 .facts dt { font-size: .85rem; color: var(--muted); }
@@ -269,11 +371,14 @@ figure { margin: .5rem 0 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: var(--muted); }
 ul.plain { padding-left: 1.25rem; }
+details { margin: .5rem 0; }
+summary { cursor: pointer; color: var(--accent); }
 footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
 @media (max-width: 40rem) {
   body { font-size: 15px; }
   h1 { font-size: 1.45rem; }
   th, td { padding: .3rem .4rem; }
+  thead th { white-space: normal; }
 }
 @media print {
   body { font-size: 10pt; }

@@ -16,25 +16,25 @@ from pdsa.analysis.fidelity import FidelityProfile
 from pdsa.analysis.predictions import PredictionRecord
 from pdsa.analysis.programme import (
     AttentionItem,
-    MeasureStatus,
     ProgrammeSummary,
     ProjectSummary,
     SharedMeasure,
     ThemeSummary,
     Totals,
 )
-from pdsa.render.chart_svg import chart_svg
 from pdsa.render.html_parts import (
+    NONE,
     STYLE,
     Markup,
     badge,
+    day,
     element,
     esc,
     explain_list,
     facts,
     fidelity_table,
-    inline_svg,
     join,
+    measure_block,
     number,
     phase_cells,
     plural,
@@ -226,9 +226,9 @@ def _attention_section(items: tuple[AttentionItem, ...]) -> Markup:
                 ATTENTION_WORDS[item.kind], "stale" if item.kind != "measure_concern" else "concern"
             ),
             element("a", item.project, href=f"#{item.project}"),
-            item.subject or "",
+            element("code", item.subject) if item.subject else "",
             item.message,
-            item.since.isoformat() if item.since else "",
+            day(item.since),
         ]
         for item in items
     ]
@@ -255,20 +255,22 @@ def _shared_section(shared: tuple[SharedMeasure, ...]) -> Markup:
 def _shared_table(measure: SharedMeasure) -> Markup:
     units = {entry.unit for entry in measure.entries}
     unit = units.pop() if len(units) == 1 else None
+    # Percentages and rates do not add up; the module docs say to read the mean.
+    total = f"{NONE} (rates do not add)" if unit == "%" else quantity(measure.total, unit)
     rows = [
         [
             element("a", entry.project, href=f"#{entry.project}"),
             entry.measure,
             quantity(entry.latest_value, entry.unit),
-            entry.latest_date.isoformat() if entry.latest_date else "no data",
+            day(entry.latest_date, "no data"),
         ]
         for entry in measure.entries
     ]
     foot = [
-        ["total", "", quantity(measure.total, unit), f"{len(measure.with_data)} with data"],
+        ["total", "", total, f"{len(measure.with_data)} with data"],
         ["mean", "", quantity(measure.mean, unit), ""],
     ]
-    caption = join([measure.title, " (key ", element("code", measure.key), ")"])
+    caption = f"{measure.title} (key {measure.key})"
     return table(caption, ["project", "measure", "latest", "date"], rows, numeric=(2,), foot=foot)
 
 
@@ -313,11 +315,11 @@ def _project_section(
     parts += [element("h3", "Predictions"), prediction_facts(project.predictions)]
     parts.append(_never_studied(project.predictions))
     if explain and project.predictions.checks:
-        parts.append(_checks_table(project.predictions))
+        parts.append(_checks_table(slug, project.predictions))
     parts.append(element("h3", "Measures"))
     if not project.measures:
         parts.append(element("p", "No measures yet."))
-    parts += [_measure(slug, status, views.get(status.slug)) for status in project.measures]
+    parts += [measure_block(slug, status, views.get(status.slug)) for status in project.measures]
     return element("section", *parts, id=slug, class_="project", aria_labelledby=f"{slug}_heading")
 
 
@@ -378,10 +380,11 @@ def _never_studied(record: PredictionRecord) -> Markup:
     return join([element("p", "Predictions never studied:"), element("ul", *items, class_="plain")])
 
 
-def _checks_table(record: PredictionRecord) -> Markup:
+def _checks_table(project: str, record: PredictionRecord) -> Markup:
+    prefix = f"{project}/"
     rows = [
         [
-            element("code", f"{check.cycle} #{check.position}"),
+            element("code", f"{check.cycle.removeprefix(prefix)} #{check.position}"),
             check.text,
             check.measure,
             check.outcome.replace("_", " "),
@@ -391,69 +394,3 @@ def _checks_table(record: PredictionRecord) -> Markup:
     ]
     head = ["cycle", "prediction", "measure", "outcome", "why"]
     return table("Each checkable prediction", head, rows)
-
-
-SIGNAL_KIND = {"improvement": "improvement", "concern": "concern", "neutral": "neutral"}
-ASSURANCE_WORDS = {
-    "pass": "pass: the process will consistently meet the goal",
-    "fail": "fail: the process will not meet the goal without change",
-    "hit_and_miss": "hit and miss: the goal lies within the process limits",
-}
-
-
-def _measure(project: str, status: MeasureStatus, view: ChartView | None) -> Markup:
-    """A measure: its latest value against its goal, its signal, and its chart."""
-    heading_id = f"{project}_measure_{status.slug}"
-    title = status.title + (f" ({status.unit})" if status.unit else "")
-    parts: list[object] = [
-        element(
-            "h4",
-            title,
-            " ",
-            element("span", f"{status.slug} · {status.type}", class_="small"),
-            id=heading_id,
-        ),
-        facts(_measure_facts(status)),
-    ]
-    if view is not None:
-        chart = inline_svg(chart_svg(view), f"{project}_chart_{status.slug}")
-        parts.append(element("figure", chart))
-    return element("article", *parts, class_="measure", aria_labelledby=heading_id)
-
-
-def _measure_facts(status: MeasureStatus) -> list[tuple[str, object]]:
-    latest = "no data yet"
-    if status.latest_date is not None:
-        latest = f"{quantity(status.latest_value, status.unit)} on {status.latest_date.isoformat()}"
-    return [
-        ("latest", latest),
-        ("goal", _goal(status)),
-        ("signal", badge(status.signal, SIGNAL_KIND.get(status.signal, "quiet"))),
-        (
-            "latest point",
-            status.latest_variation.replace("_", " ") if status.latest_variation else None,
-        ),
-        ("assurance", ASSURANCE_WORDS.get(status.assurance or "", status.assurance)),
-        (
-            "rules",
-            status.rules
-            + (
-                "; under 10 useful points, run rules rarely fire"
-                if status.rules_weak and status.n_points
-                else ""
-            ),
-        ),
-        ("points", str(status.n_points)),
-        ("not charted", status.problem),
-    ]
-
-
-def _goal(status: MeasureStatus) -> object:
-    if status.goal is None:
-        return "none set"
-    sign = {"higher": "at least ", "lower": "at most "}.get(status.improvement or "", "")
-    text = f"{sign}{quantity(status.goal, status.unit)}"
-    if status.goal_met is None:
-        return text
-    word, kind = ("met", "met") if status.goal_met else ("not met", "not-met")
-    return join([text, " ", badge(word, kind)])
