@@ -326,11 +326,11 @@ def test_interactive_answers_are_asked_with_the_worksheet_question(
     log: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("pdsa.cli.ask.interactive", lambda: True)
-    outcome = run("plan", "Asked", input="First line\nsecond line\n\nA prediction\n")
+    outcome = run("plan", "Asked", input="First line\nsecond line\n\nafter a blank\n.\nA prediction\n")
     assert outcome.exit_code == 0, outcome.stderr
     assert "What is the objective of this cycle?" in outcome.stderr
     data = tomllib.loads(read(cycle_file(log, "asked")))
-    assert data["plan"]["objective"] == "First line\nsecond line"
+    assert data["plan"]["objective"] == "First line\nsecond line\n\nafter a blank"
     assert data["plan"]["predictions"] == ["A prediction"]
 
 

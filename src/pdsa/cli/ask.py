@@ -20,13 +20,23 @@ def interactive() -> bool:
         return False
 
 
+#: A line holding only this ends a multi-line answer (blank lines stay in the answer).
+END_OF_ANSWER = "."
+
+
 def _prompt(text: str) -> str:
+    line = _read(text)
+    if line is None:
+        raise PdsaError("no answer (end of input); nothing was written")
+    return line
+
+
+def _read(text: str) -> str | None:
+    """One line typed after ``text``, or None at the end of input (Ctrl-D)."""
     sys.stderr.write(text)
     sys.stderr.flush()
     line = sys.stdin.readline()
-    if not line:
-        raise PdsaError("no answer (end of input); nothing was written")
-    return line.rstrip("\r\n")
+    return line.rstrip("\r\n") if line else None
 
 
 def missing(option: str, question: str) -> UsageError:
@@ -43,15 +53,19 @@ def text(option: str, question: str, *, multiline: bool = False, required: bool 
         raise missing(option, question)
     while True:
         if multiline:
-            sys.stderr.write(f"{question}\n  (several lines are fine; finish with an empty line)\n")
+            sys.stderr.write(
+                f"{question}\n  (as many lines as you like, blank ones too; finish with a line "
+                f"holding only '{END_OF_ANSWER}', or Ctrl-D)\n"
+            )
             lines: list[str] = []
             while True:
-                line = _prompt("> ")
-                if not line and (lines or not required):
+                line = _read("> ")
+                if line is None or line == END_OF_ANSWER:
                     break
-                if line:
-                    lines.append(line)
-            answer = "\n".join(lines)
+                lines.append(line)
+            answer = "\n".join(lines).strip("\n")
+            if line is None and not answer.strip() and required:
+                raise PdsaError("no answer (end of input); nothing was written")
         else:
             answer = _prompt(f"{question} ")
         if answer.strip() or not required:

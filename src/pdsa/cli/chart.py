@@ -13,7 +13,7 @@ from pdsa.cli.state import echo_err, open_log
 HELP = """Chart a measure over time: run chart (Anhøj or IHI rules) or SPC (XmR), with the
 cycles that watch it marked at their dates.
 
-Example: pdsa chart outreach/attendance-rate --rules spc --format svg -o attendance.svg"""
+Example: pdsa chart self-test-kits/people-tested --rules spc --format svg -o attendance.svg"""
 
 
 class Rules(StrEnum):
@@ -36,10 +36,17 @@ def chart(
         typer.Option(help="anhoej, ihi or spc (default: the measure's, else the programme's)."),
     ] = None,
     output_format: Annotated[
-        ChartFormat, typer.Option("--format", help="text (terminal), json or svg.")
-    ] = ChartFormat.text,
+        ChartFormat | None,
+        typer.Option(
+            "--format",
+            help="text (terminal), json or svg (default: from -o's extension, else text).",
+        ),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"
+        ),
     ] = None,
     screen: Annotated[
         bool,
@@ -49,15 +56,20 @@ def chart(
         ),
     ] = True,
     shift: Annotated[
-        int | None, typer.Option(min=2, help="Shift length (ihi default 6, spc default 7).")
+        int | None,
+        typer.Option(min=2, help="Shift length (ihi default 6, spc default 7).", metavar="N"),
     ] = None,
     trend: Annotated[
-        int | None, typer.Option(min=2, help="Trend length (ihi default 5, spc default 7).")
+        int | None,
+        typer.Option(min=2, help="Trend length (ihi default 5, spc default 7).", metavar="N"),
     ] = None,
 ) -> None:
     from pdsa.store.names import resolve_measure
     from pdsa.workflow.chart import chart as make_chart
 
+    if output_format is None:
+        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+        output_format = ChartFormat(suffix) if suffix in ("svg", "json") else ChartFormat.text
     log = open_log(ctx)
     project, slug = resolve_measure(log, measure, Path.cwd())
     view = make_chart(

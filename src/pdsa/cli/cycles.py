@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pdsa.cli import ask
-from pdsa.cli.options import parse_date, predictions_with
-from pdsa.cli.state import echo_err, open_log, today
+from pdsa.cli.options import parse_date, predictions_with, project_and_title
+from pdsa.cli.state import echo_err, open_log, today, warn_private
 
 if TYPE_CHECKING:
     from pdsa.model.cycle import PhaseName
@@ -17,17 +18,17 @@ if TYPE_CHECKING:
 
 PLAN_HELP = """Plan a new cycle: what it tests, what you predict, and how.
 
-Example: pdsa plan outreach "Text reminders" --objective "Fewer missed appointments"
+Example: pdsa plan self-test-kits "Text reminders" --objective "Fewer missed appointments"
 --prediction "Attendance rises to 80%" --expect "attendance-rate >= 80" """
 DO_HELP = """Record the Do phase: was the test carried out as planned, and what happened.
 
-Example: pdsa do outreach/text-reminders --as-planned --observations "17 of 20 came" """
+Example: pdsa do self-test-kits/text-reminders --as-planned --observations "17 of 20 came" """
 STUDY_HELP = """Record the Study phase: the results against the predictions, and the learning.
 
-Example: pdsa study outreach/2 --results "85% came" --matched yes --learning "Reply same day" """
+Example: pdsa study self-test-kits/2 --results "85% came" --matched yes --learning "Call too" """
 ACT_HELP = """Record the Act phase: adopt, adapt or abandon the change.
 
-Example: pdsa act outreach/2 --decision adapt --changes "Two clinics" --next two-clinics"""
+Example: pdsa act self-test-kits/2 --decision adapt --changes "Two clinics" --next two-clinics"""
 
 CycleArg = Annotated[
     str,
@@ -51,69 +52,83 @@ def plan(
         typer.Argument(metavar="[PROJECT] TITLE", help="The project (optional) and the title."),
     ] = None,
     objective: Annotated[
-        str | None, typer.Option(help="What is the objective of this cycle?")
+        str | None, typer.Option(help="What is the objective of this cycle?", metavar="TEXT")
     ] = None,
     question: Annotated[
-        list[str] | None, typer.Option(help="A question this cycle should answer (repeatable).")
+        list[str] | None,
+        typer.Option(help="A question this cycle should answer (repeatable).", metavar="TEXT"),
     ] = None,
     prediction: Annotated[
-        list[str] | None, typer.Option(help="What do you predict will happen? (repeatable)")
+        list[str] | None,
+        typer.Option(help="What do you predict will happen? (repeatable)", metavar="TEXT"),
     ] = None,
     expect: Annotated[
         list[str] | None,
         typer.Option(
-            help="The measure and value the prediction in the same position names, "
-            "e.g. 'attendance-rate >= 80' or 'wait-days down' (repeatable).",
+            help="Which measure will show the --prediction in the same position, and how: "
+            "'attendance-rate >= 80', 'wait-days <= 14', 'referrals up' (repeatable).",
+            metavar="MEASURE>=VALUE",
         ),
     ] = None,
     change_idea: Annotated[
-        str | None, typer.Option(help="The id of the project's change idea it tests.")
+        str | None, typer.Option(help="The id of the project's change idea it tests.", metavar="ID")
     ] = None,
     follows: Annotated[
-        str | None, typer.Option(help="The cycle this one follows on a ramp (its slug).")
+        str | None,
+        typer.Option(help="The cycle this one follows on a ramp (its slug).", metavar="CYCLE"),
     ] = None,
     measure: Annotated[
-        list[str] | None, typer.Option(help="A measure that will show the effect (repeatable).")
+        list[str] | None,
+        typer.Option(help="A measure that will show the effect (repeatable).", metavar="MEASURE"),
     ] = None,
     scale: Annotated[
-        str | None, typer.Option(help="The scale of the test, e.g. '1 clinic, 20 people, 2 weeks'.")
+        str | None,
+        typer.Option(
+            help="The scale of the test, e.g. '1 clinic, 20 people, 2 weeks'.", metavar="TEXT"
+        ),
     ] = None,
-    people: Annotated[int | None, typer.Option(min=0, help="Scale: how many people.")] = None,
-    sites: Annotated[int | None, typer.Option(min=0, help="Scale: how many sites.")] = None,
-    days: Annotated[int | None, typer.Option(min=0, help="Scale: how many days.")] = None,
-    start: Annotated[str | None, typer.Option(help="Planned start (YYYY-MM-DD).")] = None,
-    end: Annotated[str | None, typer.Option(help="Planned end (YYYY-MM-DD).")] = None,
+    people: Annotated[
+        int | None, typer.Option(min=0, help="Scale: how many people.", metavar="N")
+    ] = None,
+    sites: Annotated[
+        int | None, typer.Option(min=0, help="Scale: how many sites.", metavar="N")
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option(min=0, help="Scale: how many days.", metavar="N")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(help="Planned start (YYYY-MM-DD).", metavar="DATE")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option(help="Planned end (YYYY-MM-DD).", metavar="DATE")
+    ] = None,
     task: Annotated[
-        list[str] | None, typer.Option(help="A task: what needs doing (repeatable).")
+        list[str] | None,
+        typer.Option(help="A task: what needs doing (repeatable).", metavar="TEXT"),
     ] = None,
     data_collection: Annotated[
-        str | None, typer.Option(help="How will the data be collected?")
+        str | None, typer.Option(help="How will the data be collected?", metavar="TEXT")
     ] = None,
     date: DateOpt = None,
     slug: Annotated[
-        str | None, typer.Option(help="The file name to use instead of one made from the title.")
+        str | None,
+        typer.Option(
+            help="The file name to use instead of one made from the title.", metavar="SLUG"
+        ),
     ] = None,
     editor: EditorOpt = False,
 ) -> None:
     from pdsa.store.names import resolve_project
 
-    names = names or []
-    if len(names) > 2:
-        raise typer.BadParameter(
-            f"expected [PROJECT] TITLE, got {len(names)} words; put the title in quotes",
-            param_hint="TITLE",
-        )
-    project_name, title = (
-        (names[0], names[1]) if len(names) == 2 else (None, names[0] if names else None)
-    )
     log = open_log(ctx)
+    project_name, title = project_and_title(names or [], log.project_slugs())
     project = resolve_project(log, project_name, Path.cwd())
     values: dict[str, Any] = {
         "title": title,
         "change_idea": change_idea,
         "follows": follows,
         "measures": list(measure or []),
-        "plan.date": parse_date(date, option="--date") or today(),
+        "plan.date": parse_date(date, option="--date") or _plan_date(start),
         "plan.objective": objective,
         "plan.questions": list(question or []),
         "plan.predictions": predictions_with(list(prediction or []), list(expect or [])),
@@ -144,6 +159,12 @@ def plan(
     data = _nest(values)
     data["plan"]["tasks"] = tasks
     _save_plan(log, project, data, slug)
+
+
+def _plan_date(start: str | None) -> datetime.date:
+    """Today, or the planned start when the plan is logged after the test began."""
+    planned = parse_date(start, option="--start")
+    return min(today(), planned) if planned is not None else today()
 
 
 def _scale(
@@ -180,11 +201,16 @@ def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -
     from pdsa.model.base import SCHEMA_VERSION
     from pdsa.model.build import build
     from pdsa.model.cycle import Cycle
+    from pdsa.model.slug import slugify
     from pdsa.workflow.cycles import new_cycle
 
     data = {"schema_version": SCHEMA_VERSION, **data}
     cycle = build(Cycle, data, what="cycle")
     created = new_cycle(log, project, cycle, slug=slug)
+    warn_private(log, data)
+    wanted = slug or slugify(cycle.title, fallback="cycle")
+    if created != wanted:
+        echo_err(f"A cycle called '{wanted}' already exists in {project}; this one is '{created}'.")
     path = log.relative(log.cycle_path(project, created))
     echo_err(f"Planned {project}/{created} ({path}).")
     echo_err(f"Next: pdsa do {project}/{created} when the test has been carried out.")
@@ -201,8 +227,8 @@ def _plan_in_editor(
     given = {key: value for key, value in values.items() if value not in (None, [], "")}
     text = fill(template_text("cycle"), given)
 
-    def accept(edited: str) -> None:
-        data = drop_blank(parse_text(Path("(editor)"), edited))
+    def accept(edited: str, copy: Path) -> None:
+        data = drop_blank(parse_text(copy, edited))
         data.pop("schema_version", None)
         if tasks:
             data.setdefault("plan", {}).setdefault("tasks", []).extend(tasks)
@@ -222,12 +248,16 @@ def do(
         typer.Option("--as-planned/--not-as-planned", help="Was the cycle carried out as planned?"),
     ] = None,
     observations: Annotated[
-        str | None, typer.Option(help="What happened? Record data and observations.")
+        str | None,
+        typer.Option(help="What happened? Record data and observations.", metavar="TEXT"),
     ] = None,
     unplanned: Annotated[
-        str | None, typer.Option(help="What did you observe that was not part of the plan?")
+        str | None,
+        typer.Option(help="What did you observe that was not part of the plan?", metavar="TEXT"),
     ] = None,
-    problems: Annotated[str | None, typer.Option(help="What problems came up?")] = None,
+    problems: Annotated[
+        str | None, typer.Option(help="What problems came up?", metavar="TEXT")
+    ] = None,
     date: DateOpt = None,
     editor: EditorOpt = False,
 ) -> None:
@@ -255,12 +285,19 @@ def do(
 def study(
     ctx: typer.Context,
     cycle: CycleArg,
-    results: Annotated[str | None, typer.Option(help="What were the results?")] = None,
+    results: Annotated[
+        str | None, typer.Option(help="What were the results?", metavar="TEXT")
+    ] = None,
     matched: Annotated[
         str | None,
-        typer.Option(help="Did the results match the predictions? yes, no or partly."),
+        typer.Option(
+            help="Did the results match the predictions? yes, no or partly.",
+            metavar="yes|no|partly",
+        ),
     ] = None,
-    learning: Annotated[str | None, typer.Option(help="What did you learn?")] = None,
+    learning: Annotated[
+        str | None, typer.Option(help="What did you learn?", metavar="TEXT")
+    ] = None,
     date: DateOpt = None,
     editor: EditorOpt = False,
 ) -> None:
@@ -288,11 +325,15 @@ def act(
     ctx: typer.Context,
     cycle: CycleArg,
     decision: Annotated[
-        str | None, typer.Option(help="adopt, adapt or abandon the change?")
+        str | None,
+        typer.Option(help="adopt, adapt or abandon the change?", metavar="adopt|adapt|abandon"),
     ] = None,
-    changes: Annotated[str | None, typer.Option(help="What changes are to be made next?")] = None,
+    changes: Annotated[
+        str | None, typer.Option(help="What changes are to be made next?", metavar="TEXT")
+    ] = None,
     next_cycle: Annotated[
-        str | None, typer.Option("--next", help="The next cycle, if it is known (its slug).")
+        str | None,
+        typer.Option("--next", help="The next cycle, if it is known (its slug).", metavar="CYCLE"),
     ] = None,
     date: DateOpt = None,
     editor: EditorOpt = False,
@@ -332,7 +373,7 @@ def _phase(
 
     log = open_log(ctx)
     project, slug = resolve_cycle(log, cycle_name, Path.cwd())
-    _check_order(log, project, slug, phase)
+    _check_order(log, project, slug, phase, values["date"])
     if editor:
         _phase_in_editor(log, project, slug, phase, values)
         return
@@ -340,11 +381,15 @@ def _phase(
     _save_phase(log, project, slug, phase, values)
 
 
-def _check_order(log: Log, project: str, slug: str, phase: PhaseName) -> None:
+def _check_order(log: Log, project: str, slug: str, phase: PhaseName, date: datetime.date) -> None:
     """Refuse early, before asking anything, when the phase cannot be added."""
-    from pdsa.workflow.cycles import check_phase_order
+    from pdsa.workflow.cycles import check_phase_date, check_phase_order
 
-    check_phase_order(log.cycle(project, slug), f"{project}/{slug}", phase)
+    cycle = log.cycle(project, slug)
+    check_phase_order(cycle, f"{project}/{slug}", phase)
+    check_phase_date(cycle, f"{project}/{slug}", phase, date)
+    if date > today():
+        echo_err(f"warning: the {phase.capitalize()} date {date.isoformat()} is in the future")
 
 
 def _save_phase(
@@ -363,6 +408,7 @@ def _save_phase(
     else:
         record = build(Act, drop_blank(values), what=what)
     add_phase(log, project, slug, phase, record)
+    warn_private(log, {phase: values})
     path = log.relative(log.cycle_path(project, slug))
     echo_err(f"Recorded {phase.capitalize()} for {project}/{slug} ({path}).")
     following = {"do": "study", "study": "act"}.get(phase)
@@ -380,8 +426,8 @@ def _phase_in_editor(
     given = {f"{phase}.{key}": value for key, value in values.items() if value is not None}
     text = fill(template_text(phase), given)
 
-    def accept(edited: str) -> None:
-        data = parse_text(Path("(editor)"), edited)
+    def accept(edited: str, copy: Path) -> None:
+        data = parse_text(copy, edited)
         _save_phase(log, project, slug, phase, dict(data.get(phase, {})))
 
     edit_until_valid(text, accept, name=f"pdsa-{phase}")

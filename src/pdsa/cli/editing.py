@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 HELP = """Edit a cycle, project or measure in $EDITOR (or $VISUAL); saved only if valid.
 
-Example: pdsa edit outreach/text-reminders"""
+Example: pdsa edit self-test-kits/text-reminders"""
 
 
 def edit(
@@ -44,7 +44,9 @@ def edit_file(log: Log, path: Path, model: type[BaseModel]) -> None:
     text = decode(path, original)
     try:
         edit_until_valid(
-            text, lambda edited: accept_edit(path, original, edited, model), name=path.stem
+            text,
+            lambda edited, copy: accept_edit(path, original, edited, model, shown_as=copy),
+            name=path.stem,
         )
     except Unchanged:
         echo_err(f"No changes; {log.relative(path)} is as it was.")

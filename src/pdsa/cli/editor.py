@@ -54,9 +54,13 @@ def run_editor(path: Path) -> None:
 
 
 def edit_until_valid(
-    initial: str, accept: Callable[[str], ResultT], *, name: str = "pdsa-edit"
+    initial: str, accept: Callable[[str, Path], ResultT], *, name: str = "pdsa-edit"
 ) -> ResultT:
-    """Let the person edit ``initial`` until ``accept`` takes it (or they give up)."""
+    """Let the person edit ``initial`` until ``accept`` takes it (or they give up).
+
+    ``accept`` gets the edited text and the path of the file being edited, so that its
+    messages point at the person's own copy.
+    """
     handle, temp_name = tempfile.mkstemp(prefix=f"{name}-", suffix=".toml")
     path = Path(temp_name)
     with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -68,8 +72,9 @@ def edit_until_valid(
             path.unlink()
             raise Unchanged("nothing was changed in the editor; nothing was written")
         try:
-            result = accept(text)
+            result = accept(text, path)
         except PdsaError as error:
+            error.hint = None  # the advice is below: reopen, or keep the text
             report_error(error)
             if ask.interactive() and ask.yes_no("--editor", "Open the editor again?", default=True):
                 continue

@@ -16,7 +16,10 @@ Example: pdsa init hiv-programme --name "City HIV improvement community" """
 
 def init(
     folder: Annotated[
-        Path, typer.Argument(help="Where to create the log (default: here).", file_okay=False)
+        Path,
+        typer.Argument(
+            help="Where to create the log (default: here).", file_okay=False, metavar="DIR"
+        ),
     ] = Path("."),
     name: Annotated[str | None, typer.Option(help="The programme's name.")] = None,
     example: Annotated[

@@ -13,10 +13,10 @@ from pdsa.cli.state import open_log, report_error, today
 
 LIST_HELP = """List cycles: project, number, slug, title, phase, last date and decision.
 
-Example: pdsa list outreach --phase do"""
+Example: pdsa list self-test-kits --phase do"""
 SHOW_HELP = """Show one cycle's whole worksheet.
 
-Example: pdsa show outreach/2 --format json"""
+Example: pdsa show self-test-kits/2 --format json"""
 
 
 class Phase(StrEnum):
@@ -29,7 +29,8 @@ class Phase(StrEnum):
 def list_cycles(
     ctx: typer.Context,
     project: Annotated[
-        str | None, typer.Argument(help="Only this project (slug or unique prefix).")
+        str | None,
+        typer.Argument(help="Only this project (slug or unique prefix).", metavar="PROJECT"),
     ] = None,
     phase: Annotated[
         Phase | None, typer.Option(help="Only cycles whose last recorded phase is this.")

@@ -6,6 +6,7 @@ only Typer; each command imports the core, Pydantic and Rich when it runs.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,6 +45,10 @@ class PdsaGroup(TyperGroup):
         except KeyboardInterrupt:
             echo_err("interrupted; nothing more was written")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            # The reader went away (`pdsa list | head`): not a bug, nothing more to say.
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.REFUSED)) from None
         except Exception as error:
             found = ctx.find_object(State)
             if found is not None and found.debug:
@@ -53,6 +58,15 @@ class PdsaGroup(TyperGroup):
                 "Run the command again with --debug for the details."
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit flush does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 app = typer.Typer(
@@ -84,6 +98,7 @@ def root_options(
             help="The log folder (also $PDSA_ROOT; default: the nearest folder above "
             "that holds pdsa.toml).",
             file_okay=False,
+            metavar="PATH",
         ),
     ] = None,
     debug: Annotated[
@@ -122,6 +137,9 @@ def main() -> None:
     """Console-script entry point."""
     try:
         app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(int(ExitCode.REFUSED))
     except KeyboardInterrupt:
         echo_err("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))

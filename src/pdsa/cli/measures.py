@@ -11,11 +11,13 @@ import typer
 
 from pdsa.cli import ask
 from pdsa.cli.formats import TableOrJson, write_json
-from pdsa.cli.options import parse_date
-from pdsa.cli.state import echo_err, open_log, report_error, today
+from pdsa.cli.options import parse_date, project_and_title
+from pdsa.cli.state import echo_err, open_log, report_error, today, warn_private
+from pdsa.render.safe import plural
 
 app = typer.Typer(
-    help="Measures and their data over time.\n\nExample: pdsa measure record outreach/tests 42",
+    help="Measures and their data over time.\n\n"
+    "Example: pdsa measure record self-test-kits/people-tested 42",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -42,38 +44,39 @@ def new(
     measure_type: Annotated[
         MeasureType | None, typer.Option("--type", help="outcome, process or balancing.")
     ] = None,
-    unit: Annotated[str | None, typer.Option(help="The unit, e.g. % or people.")] = None,
+    unit: Annotated[
+        str | None, typer.Option(help="The unit, e.g. % or people.", metavar="TEXT")
+    ] = None,
     improvement: Annotated[
         Improvement | None, typer.Option(help="Which direction is better: higher or lower.")
     ] = None,
-    goal: Annotated[float | None, typer.Option(help="The value the project aims for.")] = None,
+    goal: Annotated[
+        float | None, typer.Option(help="The value the project aims for.", metavar="NUMBER")
+    ] = None,
     definition: Annotated[
-        str | None, typer.Option(help="Operational definition: what is counted, how, how often.")
+        str | None,
+        typer.Option(
+            help="Operational definition: what is counted, how, how often.", metavar="TEXT"
+        ),
     ] = None,
     baseline: Annotated[
-        int | None, typer.Option(min=1, help="Fix centre line and limits on the first k points.")
+        int | None,
+        typer.Option(min=1, help="Fix centre line and limits on the first k points.", metavar="K"),
     ] = None,
     key: Annotated[
-        str | None, typer.Option(help="A programme-wide key shared across projects.")
+        str | None, typer.Option(help="A programme-wide key shared across projects.", metavar="KEY")
     ] = None,
-    slug: Annotated[str | None, typer.Option(help="The file name to use.")] = None,
+    slug: Annotated[str | None, typer.Option(help="The file name to use.", metavar="SLUG")] = None,
 ) -> None:
-    """Create a measure. Example: pdsa measure new outreach "People tested" --type process"""
+    """Create a measure. Example: pdsa measure new self-test-kits "People tested" --type process"""
     from pdsa.model.base import SCHEMA_VERSION
     from pdsa.model.build import build, drop_blank
     from pdsa.model.measure import Measure
     from pdsa.store.names import resolve_project
     from pdsa.workflow.measures import new_measure
 
-    names = names or []
-    if len(names) > 2:
-        raise typer.BadParameter(
-            "expected [PROJECT] TITLE; put the title in quotes", param_hint="TITLE"
-        )
-    project_name, title = (
-        (names[0], names[1]) if len(names) == 2 else (None, names[0] if names else None)
-    )
     log = open_log(ctx)
+    project_name, title = project_and_title(names or [], log.project_slugs())
     project = resolve_project(log, project_name, Path.cwd())
     if title is None:
         title = ask.text("TITLE", "What is the measure called?")
@@ -109,16 +112,22 @@ def new(
 def record(
     ctx: typer.Context,
     measure: Annotated[str, typer.Argument(metavar="MEASURE", help="PROJECT/MEASURE.")],
-    value: Annotated[str, typer.Argument(help="The value, a number.")],
+    value: Annotated[str, typer.Argument(help="The value, a number.", metavar="NUMBER")],
     date: Annotated[
-        str | None, typer.Option(help="The date it belongs to (YYYY-MM-DD; default today).")
+        str | None,
+        typer.Option(help="The date it belongs to (YYYY-MM-DD; default today).", metavar="DATE"),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="Anything that explains this point.")] = None,
+    note: Annotated[
+        str | None, typer.Option(help="Anything that explains this point.", metavar="TEXT")
+    ] = None,
     astronomical: Annotated[
         bool, typer.Option("--astronomical", help="The team judges this point astronomical.")
     ] = False,
 ) -> None:
-    """Add one data point. Example: pdsa measure record outreach/tests 42 --date 2024-03-04"""
+    """Add one data point.
+
+    Example: pdsa measure record self-test-kits/people-tested 42 --date 2024-03-04
+    """
     from pdsa.model.build import build, drop_blank
     from pdsa.model.measure import Point
     from pdsa.store.names import resolve_measure
@@ -140,8 +149,9 @@ def record(
     updated = add_points(log, project, slug, [point])
     echo_err(
         f"Recorded {point.value:g} on {point.date.isoformat()} for {project}/{slug} "
-        f"({len(updated.points)} points)."
+        f"({plural(len(updated.points), 'point')})."
     )
+    warn_private(log, {"note": note})
 
 
 @app.command("import")
@@ -154,9 +164,10 @@ def import_points(
 ) -> None:
     """Append points from a CSV file; one bad row and nothing is written.
 
-    Example: pdsa measure import outreach/tests tests.csv
+    Example: pdsa measure import self-test-kits/people-tested people-tested.csv
     """
     from pdsa.errors import PdsaError
+    from pdsa.store.files import decode
     from pdsa.store.names import resolve_measure
     from pdsa.workflow.measures import add_points, parse_points_csv
 
@@ -164,26 +175,33 @@ def import_points(
         text, source = sys.stdin.read(), "<stdin>"
     else:
         try:
-            text = csv_file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise PdsaError(f"cannot read {csv_file}: {error}") from None
+            raw = csv_file.read_bytes()
+        except OSError as error:
+            raise PdsaError(f"cannot read {csv_file}: {error.strerror}") from None
+        text = decode(csv_file, raw).removeprefix("\ufeff")
         source = str(csv_file)
     log = open_log(ctx)
     project, slug = resolve_measure(log, measure, Path.cwd())
     points = parse_points_csv(text, source=source)
     updated = add_points(log, project, slug, points)
-    echo_err(f"Imported {len(points)} points into {project}/{slug} ({len(updated.points)} in all).")
+    echo_err(
+        f"Imported {plural(len(points), 'point')} into {project}/{slug} "
+        f"({len(updated.points)} in all)."
+    )
+    warn_private(log, [point.note for point in points if point.note])
 
 
 @app.command("list")
 def list_measures(
     ctx: typer.Context,
-    project: Annotated[str | None, typer.Argument(help="Only this project.")] = None,
+    project: Annotated[
+        str | None, typer.Argument(help="Only this project.", metavar="PROJECT")
+    ] = None,
     output_format: Annotated[
         TableOrJson, typer.Option("--format", help="table or json.")
     ] = TableOrJson.table,
 ) -> None:
-    """List measures with their latest value. Example: pdsa measure list outreach"""
+    """List measures with their latest value. Example: pdsa measure list self-test-kits"""
     from pdsa.store.names import pick
 
     log = open_log(ctx)

@@ -70,3 +70,18 @@ def predictions_with(predictions: list[str], expectations: list[str]) -> list[An
         else:
             paired.append(text)
     return paired
+
+
+def project_and_title(names: list[str], projects: list[str]) -> tuple[str | None, str | None]:
+    """``[PROJECT] TITLE`` from the words given: two are project and title; one is the title,
+    unless it is exactly a project's slug (then the title is asked for, or missing)."""
+    if len(names) > 2:
+        raise typer.BadParameter(
+            f"expected [PROJECT] TITLE, got {len(names)} words; put the title in quotes",
+            param_hint="TITLE",
+        )
+    if len(names) == 2:
+        return names[0], names[1]
+    if names and names[0] in projects:
+        return names[0], None
+    return None, names[0] if names else None

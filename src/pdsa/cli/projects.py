@@ -21,18 +21,30 @@ app = typer.Typer(
 @app.command("new")
 def new(
     ctx: typer.Context,
-    title: Annotated[str | None, typer.Argument(help="The project's title.")] = None,
+    title: Annotated[
+        str | None, typer.Argument(help="The project's title.", metavar="TEXT")
+    ] = None,
     aim: Annotated[
         str | None,
-        typer.Option(help="What are we trying to accomplish? (specific, measurable, with a date)"),
+        typer.Option(
+            help="What are we trying to accomplish? (specific, measurable, with a date)",
+            metavar="TEXT",
+        ),
     ] = None,
-    lead: Annotated[str | None, typer.Option(help="Which organisation leads the project?")] = None,
-    theme: Annotated[str | None, typer.Option(help="The programme theme (its id).")] = None,
+    lead: Annotated[
+        str | None, typer.Option(help="Which organisation leads the project?", metavar="NAME")
+    ] = None,
+    theme: Annotated[
+        str | None, typer.Option(help="The programme theme (its id).", metavar="ID")
+    ] = None,
     partner: Annotated[
-        list[str] | None, typer.Option(help="A partner organisation (repeatable).")
+        list[str] | None, typer.Option(help="A partner organisation (repeatable).", metavar="NAME")
     ] = None,
     slug: Annotated[
-        str | None, typer.Option(help="The folder name to use instead of one made from the title.")
+        str | None,
+        typer.Option(
+            help="The folder name to use instead of one made from the title.", metavar="SLUG"
+        ),
     ] = None,
     editor: Annotated[bool, typer.Option("--editor", help="Write it in $EDITOR.")] = False,
 ) -> None:
@@ -53,8 +65,8 @@ def new(
 
         given = {key: value for key, value in values.items() if value not in (None, [])}
 
-        def accept(edited: str) -> None:
-            data = drop_blank(parse_text(Path("(editor)"), edited))
+        def accept(edited: str, copy: Path) -> None:
+            data = drop_blank(parse_text(copy, edited))
             _save(log, data, slug)
 
         edit_until_valid(fill(template_text("project"), given), accept, name="pdsa-project")
@@ -131,12 +143,14 @@ def list_projects(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    project: Annotated[str | None, typer.Argument(help="The project (slug or prefix).")] = None,
+    project: Annotated[
+        str | None, typer.Argument(help="The project (slug or prefix).", metavar="PROJECT")
+    ] = None,
     output_format: Annotated[
         TableOrJson, typer.Option("--format", help="table or json.")
     ] = TableOrJson.table,
 ) -> None:
-    """Show a project: aim, team, change ideas. Example: pdsa project show outreach"""
+    """Show a project: aim, team, change ideas. Example: pdsa project show self-test-kits"""
     from pdsa.store.names import resolve_project
 
     log = open_log(ctx)
@@ -154,9 +168,14 @@ def show(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    project: Annotated[str | None, typer.Argument(help="The project (slug or prefix).")] = None,
+    project: Annotated[
+        str | None, typer.Argument(help="The project (slug or prefix).", metavar="PROJECT")
+    ] = None,
 ) -> None:
-    """Edit project.toml in $EDITOR; saved only if valid. Example: pdsa project edit outreach"""
+    """Edit project.toml in $EDITOR; saved only if valid.
+
+    Example: pdsa project edit self-test-kits
+    """
     from pdsa.cli.editing import edit_file
     from pdsa.model.project import Project
     from pdsa.store.names import resolve_project

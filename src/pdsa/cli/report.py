@@ -43,16 +43,23 @@ class Sort(Enum):
 def report(
     ctx: typer.Context,
     project: Annotated[
-        list[str] | None, typer.Option(help="Only this project (repeatable; slug or prefix).")
+        list[str] | None,
+        typer.Option(help="Only this project (repeatable; slug or prefix).", metavar="PROJECT"),
     ] = None,
     theme: Annotated[
-        str | None, typer.Option(help="Only the projects of this theme (its id).")
+        str | None, typer.Option(help="Only the projects of this theme (its id).", metavar="ID")
     ] = None,
     since: Annotated[
-        str | None, typer.Option(help="Only cycle activity on or after this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            help="Only cycle activity on or after this date (YYYY-MM-DD).", metavar="DATE"
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option(help="Only cycle activity on or before this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            help="Only cycle activity on or before this date (YYYY-MM-DD).", metavar="DATE"
+        ),
     ] = None,
     sort: Annotated[
         Sort,
@@ -64,7 +71,8 @@ def report(
         ReportFormat, typer.Option("--format", help="table, markdown, csv, json or html.")
     ] = ReportFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically).", metavar="FILE"),
     ] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Say which cycles lacked each fidelity feature.")

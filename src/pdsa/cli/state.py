@@ -77,3 +77,17 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def warn_private(log: Log, data: object) -> None:
+    """Warn (on stderr) about text that looks like a patient identifier, masked."""
+    from pdsa.workflow.privacy import private_text
+
+    found = private_text(data, allow=log.programme.privacy.allow)
+    for line in found:
+        echo_err(f"warning: {line}")
+    if found:
+        echo_err(
+            "hint: patient identifiers do not belong in the log (it is shared through git); "
+            "remove them with 'pdsa edit', or allow a pattern in pdsa.toml [privacy] allow"
+        )

@@ -173,7 +173,7 @@ def _legend_lines(view: ChartView) -> list[str]:
         if current.lower_limit is not None:
             fact += f"; limits {_number(current.lower_limit)} to {_number(current.upper_limit)}"
         if current.assurance is not None:
-            fact += f"; assurance: {current.assurance}"
+            fact += f"; assurance: {str(current.assurance).replace('_', ' ')}"
         lines.append(fact)
     lines.extend(analysis.legend or ["no signal: the variation is common cause"])
     return lines

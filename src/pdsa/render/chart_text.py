@@ -212,7 +212,7 @@ def _legend(console: Console, view: ChartView) -> None:
                 + (" (trial limits: fewer than 12 points)" if current.trial_limits else "")
             )
         if current.assurance is not None:
-            facts.append(f"assurance: {current.assurance}")
+            facts.append(f"assurance: {str(current.assurance).replace('_', ' ')}")
         console.print(Text("; ".join(facts)))
     for line in analysis.legend:
         console.print(Text(f"- {one_line(line)}"))

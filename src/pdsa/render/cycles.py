@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pdsa.model.cycle import Cycle, Prediction, Scale
-from pdsa.render.safe import one_line, visible
+from pdsa.render.safe import one_line, plural, visible
 from pdsa.workflow.listing import CycleRow
 
 PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
@@ -20,9 +20,9 @@ DECISION_STYLE = {"adopt": "green", "adapt": "yellow", "abandon": "red"}
 def cycles_table(rows: Iterable[CycleRow]) -> Table:
     """The ``pdsa list`` table."""
     table = Table(show_edge=False, pad_edge=False, expand=False)
-    table.add_column("project", overflow="fold")
+    table.add_column("project", no_wrap=True)
     table.add_column("no.", justify="right")
-    table.add_column("slug", overflow="fold")
+    table.add_column("slug", no_wrap=True)
     table.add_column("title", overflow="fold", ratio=1)
     table.add_column("phase")
     table.add_column("last date", no_wrap=True)
@@ -94,11 +94,11 @@ def _describe(value: object) -> str:
         return text
     if isinstance(value, Scale):
         numbers = [
-            f"{count} {label}"
-            for count, label in (
-                (value.people, "people"),
-                (value.sites, "sites"),
-                (value.days, "days"),
+            plural(count, word, many)
+            for count, word, many in (
+                (value.people, "person", "people"),
+                (value.sites, "site", None),
+                (value.days, "day", None),
             )
             if count is not None
         ]

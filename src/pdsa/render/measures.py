@@ -7,6 +7,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from pdsa.render.report_cells import with_unit
 from pdsa.render.safe import one_line
 
 
@@ -20,9 +21,8 @@ def measures_table(rows: list[dict[str, Any]]) -> Table:
     for name in ("project", "measure", "title", "type", "better", "goal", "points", "latest"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        unit = row["unit"] or ""
         latest = (
-            f"{_number(row['latest_value'])}{unit} on {row['latest_date']}"
+            f"{with_unit(row['latest_value'], row['unit'])} on {row['latest_date']}"
             if row["latest_date"]
             else ""
         )

@@ -27,3 +27,8 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """``visible(text)`` on one line, for table cells and messages."""
     return visible(text).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 point``, ``2 points``; ``many`` for irregular plurals."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

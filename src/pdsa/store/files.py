@@ -67,6 +67,8 @@ def parse_text(path: Path, text: str) -> dict[str, Any]:
         line, column = toml_error_position(error, text)
         message = str(error.args[0]) if error.args else str(error)
         message = message.split(" (at ")[0]
+        if message == "Illegal character '\\n'":
+            message += " (is a closing quote missing on this line?)"
         raise PdsaError(
             f"not valid TOML: {message}",
             hint="fix the file by hand (pdsa never rewrites a file it cannot parse)",
@@ -103,9 +105,24 @@ def read(path: Path) -> ParsedFile:
     return ParsedFile(path, raw, text, parse_text(path, text))
 
 
-def _write_temp(folder: Path, data: bytes, stem: str) -> Path:
+def _file_mode(replacing: Path | None) -> int:
+    """The permissions a written file gets: those of the file it replaces, else the
+    usual ones for a new file (0666 less the umask), never mkstemp's owner-only 0600."""
+    if replacing is not None:
+        try:
+            return replacing.stat().st_mode & 0o7777
+        except OSError:
+            pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_temp(folder: Path, data: bytes, stem: str, *, replacing: Path | None = None) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, _file_mode(replacing))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -152,7 +169,7 @@ def replace_atomic(path: Path, data: bytes, *, expected: bytes | None = None) ->
     With ``expected``, refuse if the file changed since it was read, so a concurrent
     edit is never overwritten.
     """
-    temp = _write_temp(path.parent, data, path.stem)
+    temp = _write_temp(path.parent, data, path.stem, replacing=path)
     try:
         if expected is not None and path.read_bytes() != expected:
             raise PdsaError(
@@ -169,14 +186,16 @@ def replace_atomic(path: Path, data: bytes, *, expected: bytes | None = None) ->
 
 
 def appended_text(original: str, addition: str) -> str:
-    """``original`` with ``addition`` after it, separated by one blank line."""
+    """``original`` with ``addition`` after it, separated by one blank line, in the
+    original's line endings (a CRLF file stays CRLF)."""
     if not original:
         return addition
+    newline = "\r\n" if "\r\n" in original else "\n"
     if not original.endswith("\n"):
-        original += "\n"
-    if not original.endswith("\n\n"):
-        original += "\n"
-    return original + addition
+        original += newline
+    if not original.endswith(newline * 2):
+        original += newline
+    return original + addition.replace("\n", newline)
 
 
 def append(parsed: ParsedFile, addition: str) -> None:
@@ -192,7 +211,7 @@ def write_export(path: Path, text: str) -> None:
     if not folder.is_dir():
         raise PdsaError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        temp = _write_temp(folder, text.encode("utf-8"), path.stem)
+        temp = _write_temp(folder, text.encode("utf-8"), path.stem, replacing=path)
         os.replace(temp, path)
     except OSError as error:
         raise PdsaError(f"cannot write {path}: {error.strerror}") from None

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from pdsa.errors import PdsaError
-from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Study
+from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Prediction, Study
 from pdsa.model.slug import slugify
 from pdsa.store.log import CYCLES_DIR, Log
 from pdsa.store.records import dumps, to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
+from pdsa.workflow.privacy import guard_title
 
 PhaseRecord = Do | Study | Act
 
 
 def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
     """Create a cycle in Plan; return its slug. References must name real records."""
+    plan = cycle.plan
+    if plan.start is not None and plan.end is not None and plan.end < plan.start:
+        raise PdsaError(
+            f"the planned end {plan.end.isoformat()} is before the planned start "
+            f"{plan.start.isoformat()}; nothing was written",
+            hint="check --start and --end (YYYY-MM-DD)",
+        )
     check_references(log, project, cycle)
     slug = require_slug(slug)
+    if slug is None:
+        guard_title(cycle.title, allow=log.programme.privacy.allow)
     folder = log.project_dir(project) / CYCLES_DIR
     return create_record(
         folder,
@@ -45,10 +56,17 @@ def check_references(log: Log, project: str, cycle: Cycle) -> None:
                 else f"add change ideas with 'pdsa project edit {project}'",
             )
     known = log.measure_slugs(project)
-    for measure in cycle.measures:
+    predicted = [
+        entry.measure
+        for entry in cycle.plan.predictions
+        if isinstance(entry, Prediction) and entry.measure is not None
+    ]
+    named = [("--expect", measure) for measure in predicted]
+    named += [("--measure", measure) for measure in cycle.measures if measure not in predicted]
+    for option, measure in named:
         if measure not in known:
             raise PdsaError(
-                f"--measure '{measure}': project '{project}' has no such measure",
+                f"{option} '{measure}': project '{project}' has no such measure",
                 hint=f"its measures are: {', '.join(known)}"
                 if known
                 else f"add one with 'pdsa measure new {project} TITLE'",
@@ -59,7 +77,8 @@ def check_phase_order(cycle: Cycle, name: str, phase: PhaseName) -> None:
     """Refuse a phase that is already there or whose predecessor is missing."""
     if getattr(cycle, phase) is not None:
         raise PdsaError(
-            f"cycle '{name}' already has a {phase.capitalize()} phase",
+            f"cycle '{name}' already has {'an' if phase == 'act' else 'a'} "
+            f"{phase.capitalize()} phase",
             hint=f"change it with 'pdsa edit {name}'",
         )
     position = PHASES.index(phase)
@@ -72,9 +91,33 @@ def check_phase_order(cycle: Cycle, name: str, phase: PhaseName) -> None:
             )
 
 
+def check_phase_date(cycle: Cycle, name: str, phase: PhaseName, date: datetime.date) -> None:
+    """Refuse a phase dated before the one it follows (Do before the planned start, Study
+    before Do, Act before Study): `pdsa check` would report the file."""
+    if phase == "do":
+        earlier, label = (
+            cycle.plan.start or cycle.plan.date,
+            ("planned start" if cycle.plan.start else "plan's date"),
+        )
+    else:
+        previous = cycle.do if phase == "study" else cycle.study
+        if previous is None:
+            return
+        earlier, label = previous.date, ("Do" if phase == "study" else "Study") + " date"
+    if date < earlier:
+        raise PdsaError(
+            f"the {phase.capitalize()} date {date.isoformat()} of '{name}' is before its "
+            f"{label}, {earlier.isoformat()}; nothing was written",
+            hint="give the right date with --date (YYYY-MM-DD)"
+            + (", or correct the plan with 'pdsa edit " + name + "'" if phase == "do" else ""),
+        )
+
+
 def add_phase(log: Log, project: str, slug: str, phase: PhaseName, record: PhaseRecord) -> Cycle:
-    """Append ``phase`` to the cycle; phases go in order and each is added once."""
-    check_phase_order(log.cycle(project, slug), f"{project}/{slug}", phase)
+    """Append ``phase`` to the cycle; phases go in order, each once, dated in order."""
+    cycle = log.cycle(project, slug)
+    check_phase_order(cycle, f"{project}/{slug}", phase)
+    check_phase_date(cycle, f"{project}/{slug}", phase, record.date)
     append_tables(log.cycle_path(project, slug), {phase: to_toml_data(record)}, Cycle)
     return log.cycle(project, slug)
 

@@ -33,6 +33,12 @@ def init_log(folder: Path, programme: Programme, projects: list[ProjectBundle] =
 
     Refuses to touch a folder that already holds a log.
     """
+    for above in folder.resolve().parents:
+        if (above / PROGRAMME_FILE).is_file():
+            raise PdsaError(
+                f"{folder} is inside the log at {above}; a log cannot hold another",
+                hint="nothing was changed; choose a folder outside it",
+            )
     if (folder / PROGRAMME_FILE).exists():
         raise PdsaError(
             f"{folder / PROGRAMME_FILE} already exists; a log is already here",

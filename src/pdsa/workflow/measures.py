@@ -14,11 +14,14 @@ from pdsa.store.log import MEASURES_DIR, Log
 from pdsa.store.records import to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
+from pdsa.workflow.privacy import guard_title
 
 
 def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = None) -> str:
     """Create ``projects/<project>/measures/<slug>.toml``; return the slug."""
     slug = require_slug(slug)
+    if slug is None:
+        guard_title(measure.title, allow=log.programme.privacy.allow)
     folder = log.project_dir(project) / MEASURES_DIR
     return create_record(
         folder,
@@ -33,7 +36,16 @@ def add_points(log: Log, project: str, measure: str, points: list[Point]) -> Mea
     if not points:
         raise PdsaError("no points to add")
     path = log.measure_path(project, measure)
-    log.measure(project, measure)
+    existing = {point.date for point in log.measure(project, measure).points}
+    seen: set[datetime.date] = set()
+    for point in points:
+        if point.date in existing or point.date in seen:
+            raise PdsaError(
+                f"{project}/{measure} already has a point for {point.date.isoformat()}; "
+                "nothing was written",
+                hint=f"one point per date: correct a value with 'pdsa edit {project}/{measure}'",
+            )
+        seen.add(point.date)
     append_tables(path, {"points": [to_toml_data(point) for point in points]}, Measure)
     return log.measure(project, measure)
 
@@ -73,7 +85,12 @@ def _point_from_row(row: list[str]) -> Point:
     try:
         date = datetime.date.fromisoformat(date_text)
     except ValueError:
-        raise ValueError(f"'{date_text}' is not a date like 2024-03-04") from None
+        hint = (
+            " (in a spreadsheet, format the date column as yyyy-mm-dd before saving as CSV)"
+            if "/" in date_text
+            else ""
+        )
+        raise ValueError(f"'{date_text}' is not a date like 2024-03-04{hint}") from None
     value = parse_number(value_text)
     note = row[2] if len(row) == 3 and row[2].strip() else None
     return Point(date=date, value=value, note=note)

@@ -9,16 +9,21 @@ from pdsa.store.files import create_exclusive
 from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
 from pdsa.store.writer import record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
+from pdsa.workflow.privacy import guard_title
 
 
 def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
     """Create ``projects/<slug>/project.toml`` and its folders; return the slug."""
+    if slug is None:
+        guard_title(project.title, allow=log.programme.privacy.allow)
     slug = require_slug(slug) or slugify(project.title, fallback="project")
     themes = [theme.id for theme in log.programme.themes]
-    if project.theme is not None and themes and project.theme not in themes:
+    if project.theme is not None and project.theme not in themes:
         raise PdsaError(
             f"--theme '{project.theme}': the programme has no such theme",
-            hint=f"its themes are: {', '.join(themes)}",
+            hint=f"its themes are: {', '.join(themes)}"
+            if themes
+            else "add it to pdsa.toml first: [[themes]] with an id and a title",
         )
     taken = {name.lower() for name in log.project_slugs()}
     if slug in taken:

@@ -1,0 +1,46 @@
+"""The privacy guard at the moment of writing: what a person types is scanned before it
+reaches the log (and so git).
+
+A title becomes a file name, which stays in git history however the file is edited later,
+so a title that looks like it holds a patient identifier is refused. Other text is
+written, with a warning that names the field and shows the identifier masked; `pdsa
+check` reports it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pdsa.check.privacy import scan
+from pdsa.errors import PdsaError
+from pdsa.model.problems import KeyPath, dotted
+
+
+def guard_title(title: str, *, allow: Sequence[str]) -> None:
+    """Refuse a title (and so a file name) that looks like it holds an identifier."""
+    hits = scan(title, allow=allow)
+    if hits:
+        hit = hits[0]
+        raise PdsaError(
+            f"the title looks like it holds {hit.description} ({hit.masked}); titles become "
+            "file names, which stay in git history; nothing was written",
+            hint="choose a title without it, or give a file name with --slug",
+        )
+
+
+def private_text(data: Any, *, allow: Sequence[str], path: KeyPath = ()) -> list[str]:
+    """``field: looks like ... (masked)`` for every string in ``data`` that holds one."""
+    found: list[str] = []
+    if isinstance(data, str):
+        found += [
+            f"{dotted(path)}: looks like {hit.description} ({hit.masked})"
+            for hit in scan(data, allow=allow)
+        ]
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found += private_text(value, allow=allow, path=(*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += private_text(value, allow=allow, path=(*path, index))
+    return found
