@@ -346,9 +346,9 @@ tbody th { font-weight: 600; }
 tfoot th, tfoot td { border-top: 2px solid var(--line); font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .num .small { white-space: normal; }
-.small { font-size: .85rem; color: var(--muted); font-weight: normal; display: block; }
+.small { font-size: .85em; color: var(--muted); font-weight: normal; display: block; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: 4px;
-  padding: 0 .4rem; font-size: .8rem; font-weight: 700; text-transform: uppercase;
+  padding: 0 .4rem; font-size: .8em; font-weight: 700; text-transform: uppercase;
   letter-spacing: .03em; line-height: 1.5; white-space: nowrap; }
 .badge-stale, .badge-concern, .badge-not-met { color: #8a2c0d; background: #fdece4; }
 .badge-ok, .badge-met, .badge-active { color: #1e5631; background: #e7f4ea; }

@@ -35,7 +35,6 @@ from pdsa.render.html_parts import (
     fidelity_table,
     join,
     measure_block,
-    number,
     phase_cells,
     plural,
     prediction_facts,
@@ -104,6 +103,8 @@ def _header(report: Report) -> Markup:
         line.append(f"cycles active from {since} to {until}")
     line.append(f"stale after {summary.stale_after_days} days without activity")
     parts = [element("h1", summary.programme), element("p", join(line, " · "), class_="meta")]
+    if report.programme.description:
+        parts.append(element("p", report.programme.description))
     if report.programme.example:
         parts.append(element("p", element("strong", "Example: "), EXAMPLE_NOTE, class_="note"))
     return element("header", *parts, class_="top")
@@ -128,7 +129,7 @@ def _programme_section(summary: ProgrammeSummary) -> Markup:
         (totals.stale, "stale"),
         (totals.cycles.total, "cycles"),
         (totals.cycles.act, "finished (Act)"),
-        (sum(_decisions(totals).values()), "decisions"),
+        (totals.decisions.adopt, "adopted"),
     ]
     return _section(
         "_programme",
@@ -156,7 +157,7 @@ def _totals_table(summary: ProgrammeSummary) -> Markup:
     head += ["adopt", "adapt", "abandon"]
     rows = [_totals_row(_theme_label(theme), theme.totals) for theme in summary.themes]
     return table(
-        "Totals by theme (cycles counted under their last phase; act = finished)",
+        "Totals by theme (cycles under their last phase)",
         head,
         rows,
         numeric=range(1, len(head)),
@@ -182,7 +183,7 @@ def _overview_table(projects: Iterable[ProjectSummary]) -> Markup:
             element("a", project.title, href=f"#{project.slug}"),
             project.lead_organisation,
             join([project.status, " ", stale_badge(project)]),
-            number(project.progress_score),
+            NONE if project.progress_score is None else f"{project.progress_score:.1f}",
             str(project.cycles.total),
             _activity(project),
         ]
