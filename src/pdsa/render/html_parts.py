@@ -154,7 +154,7 @@ def day(date: datetime.date | None, default: str = "") -> Markup:
 
 
 _DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>\s*")
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r'(?<![\w:-])id="([^"]+)"')
 _REFERENCE = re.compile(r'(url\(#|href="#)([^)"]+)')
 
 
@@ -203,9 +203,13 @@ def _fidelity_row(figure: Figure) -> list[object]:
 
 def _bar(figure: Figure) -> Markup:
     percent = figure.percent
-    fill = "" if percent is None else element("span", style=f"width:{percent:.1f}%")
+    fill = "" if percent is None else element("span", class_="fill", style=f"width:{percent:.1f}%")
     baseline = figure.baseline
-    tick = "" if baseline is None else element("i", style=f"left:{baseline.percent:g}%")
+    tick = (
+        ""
+        if baseline is None
+        else element("span", class_="tick", style=f"left:{baseline.percent:g}%")
+    )
     return element("span", fill, tick, class_="bar", aria_hidden="true")
 
 
@@ -362,8 +366,8 @@ tfoot th, tfoot td { border-top: 2px solid var(--line); font-weight: 600; }
 .facts dd { margin: 0; }
 .bar { display: block; height: .5rem; background: var(--soft); border: 1px solid var(--line);
   border-radius: 2px; min-width: 6rem; position: relative; }
-.bar span { display: block; height: 100%; background: var(--accent); }
-.bar i { position: absolute; top: -.25rem; bottom: -.25rem; width: 2px; background: #b3261e; }
+.bar .fill { display: block; height: 100%; background: var(--accent); }
+.bar .tick { position: absolute; top: -.25rem; bottom: -.25rem; width: 2px; background: #b3261e; }
 section.project { border-top: 3px solid var(--accent); margin-top: 3rem; }
 article.measure { border: 1px solid var(--line); border-radius: 6px; padding: .25rem .75rem .75rem;
   margin: 1rem 0; }
