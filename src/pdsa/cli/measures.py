@@ -13,7 +13,6 @@ from pdsa.cli import ask
 from pdsa.cli.formats import TableOrJson, write_json
 from pdsa.cli.options import parse_date, project_and_title
 from pdsa.cli.state import echo_err, open_log, report_error, today, warn_private
-from pdsa.render.safe import plural
 
 app = typer.Typer(
     help="Measures and their data over time.\n\n"
@@ -130,6 +129,7 @@ def record(
     """
     from pdsa.model.build import build, drop_blank
     from pdsa.model.measure import Point
+    from pdsa.render.safe import plural
     from pdsa.store.names import resolve_measure
     from pdsa.workflow.measures import add_points, parse_number
 
@@ -167,6 +167,7 @@ def import_points(
     Example: pdsa measure import self-test-kits/people-tested people-tested.csv
     """
     from pdsa.errors import PdsaError
+    from pdsa.render.safe import plural
     from pdsa.store.files import decode
     from pdsa.store.names import resolve_measure
     from pdsa.workflow.measures import add_points, parse_points_csv
