@@ -37,7 +37,7 @@ def test_a_phase_dated_before_the_one_it_follows_is_refused(log: Path, run: Run)
     assert run("plan", "Dated", "--objective", "o", "--start", "2026-03-10").exit_code == 0
     outcome = run("do", "dated", "--as-planned", "--observations", "x", "--date", "2026-03-01")
     assert outcome.exit_code == 1
-    assert "the Do date 2026-03-01 of 'outreach/dated' is before its planned start, 2026-03-10" in (
+    assert "the Do date 2026-03-01 of 'outreach/dated' is before its plan's date, 2026-03-10" in (
         outcome.stderr
     )
     assert (

@@ -9,7 +9,6 @@ exception becomes a P901 finding on that file instead of stopping the check.
 from __future__ import annotations
 
 import datetime
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -207,9 +206,7 @@ def _read(entry: Entry, validate: bool, parsed: dict[str, Any] | None) -> Checke
 
 def _parallel_wanted(files: int) -> bool:
     """Whether :func:`pdsa.store.parallel.parse_all` would use worker processes."""
-    if os.environ.get("PDSA_NO_PARALLEL") or files < parallel.THRESHOLD:
-        return False
-    return parallel._workers() > 1
+    return parallel.runs_in_parallel(files)
 
 
 def _parsed(plan: list[Entry]) -> Iterator[dict[str, Any] | None]:

@@ -19,8 +19,9 @@ Five kinds are looked for, each with one compiled pattern run once over the text
 Where two kinds claim overlapping text, the earlier kind in that table wins (so a
 10-digit number starting with 0 that has a valid check digit is an NHS number, not a
 phone number), and the loser is dropped. Hits never include the matched text itself:
-``masked`` shows at most the first three and last two letters or digits, and never more
-than half of them, so a finding can be printed or logged without leaking what it found.
+``masked`` shows at most the first two and last two letters or digits (an NHS number
+only its last two, a postcode only its first letter), and never more than half of them,
+so a finding can be printed or logged without leaking what it found.
 
 The allow-list (from the programme's settings) is a list of regular expressions. Each
 is searched, ignoring case, in the hit's text with runs of whitespace made one space,
@@ -64,10 +65,10 @@ _DESCRIPTIONS: Final[dict[PrivacyKind, str]] = {
 }
 # Letters and digits kept visible at the start and the end when masking.
 _KEEP: Final[dict[PrivacyKind, tuple[int, int]]] = {
-    "nhs_number": (3, 2),
+    "nhs_number": (0, 2),
     "date_of_birth": (0, 2),
-    "phone": (3, 2),
-    "postcode": (2, 0),
+    "phone": (2, 2),
+    "postcode": (1, 0),
 }
 
 _DIGIT_OR_AT: Final = re.compile(r"[0-9@]")

@@ -390,6 +390,13 @@ def _check_order(log: Log, project: str, slug: str, phase: PhaseName, date: date
     check_phase_date(cycle, f"{project}/{slug}", phase, date)
     if date > today():
         echo_err(f"warning: the {phase.capitalize()} date {date.isoformat()} is in the future")
+    start = cycle.plan.start
+    if phase == "do" and start is not None and date < start:
+        echo_err(
+            f"warning: the Do date {date.isoformat()} is before the planned start "
+            f"{start.isoformat()}; if the test began early, correct the plan with "
+            f"'pdsa edit {project}/{slug}'"
+        )
 
 
 def _save_phase(

@@ -63,6 +63,14 @@ def parse_text(path: Path, text: str) -> dict[str, Any]:
     """Parse TOML, turning the parser's complaint into ``file:line:col: message``."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise PdsaError(
+            "not valid TOML for pdsa: arrays or tables nested too deeply to read",
+            hint="fix the file by hand (pdsa never rewrites a file it cannot parse)",
+            path=path,
+            line=1,
+            column=1,
+        ) from None
     except tomllib.TOMLDecodeError as error:
         line, column = toml_error_position(error, text)
         message = str(error.args[0]) if error.args else str(error)

@@ -29,7 +29,8 @@ def _parse(path: str) -> Outcome:
         with open(path, "rb") as stream:
             raw = stream.read()
         return tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff")), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        # RecursionError: tomllib on absurdly nested arrays; the caller reports the file.
         return None, type(error).__name__
 
 
@@ -40,12 +41,17 @@ def _workers() -> int:
     return max(1, min(count, 8))
 
 
+def runs_in_parallel(count: int) -> bool:
+    """Whether :func:`parse_all` would parse ``count`` files in worker processes."""
+    return count >= THRESHOLD and _workers() > 1 and not os.environ.get("PDSA_NO_PARALLEL")
+
+
 def parse_all(paths: list[str]) -> Iterator[Outcome]:
     """The outcome of parsing each path, in order."""
-    workers = _workers()
-    if len(paths) < THRESHOLD or workers < 2 or os.environ.get("PDSA_NO_PARALLEL"):
+    if not runs_in_parallel(len(paths)):
         yield from map(_parse, paths)
         return
+    workers = _workers()
     method = "fork" if sys.platform == "linux" else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -92,13 +92,10 @@ def check_phase_order(cycle: Cycle, name: str, phase: PhaseName) -> None:
 
 
 def check_phase_date(cycle: Cycle, name: str, phase: PhaseName, date: datetime.date) -> None:
-    """Refuse a phase dated before the one it follows (Do before the planned start, Study
-    before Do, Act before Study): `pdsa check` would report the file."""
+    """Refuse a phase dated before the one it follows (Do before the plan was written,
+    Study before Do, Act before Study), as `pdsa check` would (rule P504)."""
     if phase == "do":
-        earlier, label = (
-            cycle.plan.start or cycle.plan.date,
-            ("planned start" if cycle.plan.start else "plan's date"),
-        )
+        earlier, label = cycle.plan.date, "plan's date"
     else:
         previous = cycle.do if phase == "study" else cycle.study
         if previous is None:
