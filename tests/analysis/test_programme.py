@@ -368,6 +368,7 @@ def test_the_report_is_plain_deterministic_json_in_the_documented_shape() -> Non
         "title",
         "theme",
         "lead_organisation",
+        "aim",
         "status",
         "progress_score",
         "cycles",

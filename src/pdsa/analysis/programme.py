@@ -232,6 +232,7 @@ class ProjectSummary:
     title: str
     theme: str | None
     lead_organisation: str
+    aim: str
     status: str
     progress_score: float | None
     cycles: PhaseCounts
@@ -253,6 +254,7 @@ class ProjectSummary:
             "title": self.title,
             "theme": self.theme,
             "lead_organisation": self.lead_organisation,
+            "aim": self.aim,
             "status": self.status,
             "progress_score": self.progress_score,
             "cycles": self.cycles.to_json(),
@@ -521,6 +523,7 @@ def summarise_project(
         title=project.title,
         theme=project.theme,
         lead_organisation=project.lead_organisation,
+        aim=project.aim,
         status=project.status,
         progress_score=project.progress_score,
         cycles=PhaseCounts(**phases),

@@ -306,6 +306,7 @@ def _project_section(
     parts: list[object] = [
         element("h2", project.title, id=f"{slug}_heading"),
         element("p", join([element("code", slug), " ", stale_badge(project)]), class_="meta"),
+        element("p", join([element("strong", "Aim: "), project.aim]), class_="aim"),
         facts(_project_facts(project, themes)),
         _stuck_list(project),
         element("h3", "Fidelity"),
