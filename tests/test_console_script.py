@@ -62,18 +62,31 @@ def test_usage_error_exit_code(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def imported_by(*args: str) -> set[str]:
+def imported_by(*args: str, cwd: Path | None = None) -> set[str]:
     code = (
-        "import sys\nfrom pdsa.cli.main import main\nsys.argv = ['pdsa', *sys.argv[1:]]\n"
+        "import sys\nfrom pdsa.cli.entry import main\nsys.argv = ['pdsa', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    result = run(sys.executable, "-c", code, *args)
+    result = run(sys.executable, "-c", code, *args, cwd=cwd)
     return set(result.stderr.split())
 
 
-def test_version_imports_no_core_pydantic_or_rich() -> None:
+def test_version_imports_nothing_it_does_not_need() -> None:
     modules = imported_by("--version")
-    assert "pdsa.cli.main" in modules
-    heavy = {"pydantic", "rich", "tomli_w", "pdsa.model", "pdsa.store.log", "pdsa.render"}
+    assert "pdsa.cli.entry" in modules
+    heavy = {"typer", "pydantic", "rich", "tomli_w", "pdsa.model", "pdsa.store.log", "pdsa.render"}
     assert not heavy & modules
+
+
+def test_check_on_a_valid_log_imports_no_report_or_chart_code(tmp_path: Path) -> None:
+    assert run(sys.executable, "-m", "pdsa", "init", str(tmp_path / "log")).returncode == 0
+    modules = imported_by("check", cwd=tmp_path / "log")
+    assert "pdsa.check.engine" in modules
+    assert not {
+        m
+        for m in modules
+        if m.startswith(
+            ("pdsa.render.report", "pdsa.render.chart", "pdsa.workflow.report", "pdsa.analysis")
+        )
+    }

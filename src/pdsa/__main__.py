@@ -1,6 +1,6 @@
 """Allow ``python -m pdsa``."""
 
-from pdsa.cli.main import main
+from pdsa.cli.entry import main
 
 if __name__ == "__main__":
     main()
