@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-PDSA = shutil.which("pdsa")
+# The script installed beside this Python (a virtual environment need not be on PATH).
+_BESIDE = Path(sys.executable).with_name("pdsa.exe" if os.name == "nt" else "pdsa")
+PDSA = str(_BESIDE) if _BESIDE.exists() else shutil.which("pdsa")
 needs_script = pytest.mark.skipif(PDSA is None, reason="the pdsa console script is not installed")
 
 
