@@ -45,16 +45,13 @@ def list_cycles(
         TableOrJson, typer.Option("--format", help="table, or json for scripts.")
     ] = TableOrJson.table,
 ) -> None:
-    from pdsa.store.names import pick
+    from pdsa.store.names import select_projects
     from pdsa.workflow.listing import list_cycles as rows_of
 
     log = open_log(ctx)
-    projects = log.project_slugs()
-    if project is not None:
-        projects = [pick("project", project, projects)]
     rows, errors = rows_of(
         log,
-        projects,
+        select_projects(log, project),
         phase=phase.value if phase is not None else None,
         stale_days=stale,
         today=today(),

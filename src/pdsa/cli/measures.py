@@ -203,34 +203,13 @@ def list_measures(
     ] = TableOrJson.table,
 ) -> None:
     """List measures with their latest value. Example: pdsa measure list self-test-kits"""
-    from pdsa.store.names import pick
+    from pdsa.store.names import select_projects
+    from pdsa.workflow.measures import measure_rows
 
     log = open_log(ctx)
-    projects = log.project_slugs()
-    if project is not None:
-        projects = [pick("project", project, projects)]
-    scan = log.scan_measures(projects)
-    for error in scan.errors:
+    rows, errors = measure_rows(log, select_projects(log, project))
+    for error in errors:
         report_error(error)
-    rows = []
-    for item in scan.records:
-        m = item.record
-        latest = max(m.points, key=lambda point: point.date) if m.points else None
-        rows.append(
-            {
-                "project": item.project,
-                "slug": item.slug,
-                "title": m.title,
-                "type": m.type,
-                "unit": m.unit,
-                "improvement": m.improvement,
-                "goal": m.goal,
-                "key": m.key,
-                "points": len(m.points),
-                "latest_date": latest.date.isoformat() if latest else None,
-                "latest_value": latest.value if latest else None,
-            }
-        )
     if output_format is TableOrJson.json:
         write_json(rows)
     else:
@@ -238,5 +217,5 @@ def list_measures(
         from pdsa.render.measures import measures_table
 
         console().print(measures_table(rows))
-    if scan.errors:
+    if errors:
         raise typer.Exit(1)

@@ -105,30 +105,12 @@ def list_projects(
     ] = TableOrJson.table,
 ) -> None:
     """List the projects. Example: pdsa project list --format json"""
-    from pdsa.errors import PdsaError
+    from pdsa.workflow.projects import project_rows
 
     log = open_log(ctx)
-    rows: list[dict[str, Any]] = []
-    failed = False
-    for slug in log.project_slugs():
-        try:
-            project = log.project(slug)
-        except PdsaError as error:
-            report_error(error)
-            failed = True
-            continue
-        rows.append(
-            {
-                "slug": slug,
-                "title": project.title,
-                "theme": project.theme,
-                "lead_organisation": project.lead_organisation,
-                "status": project.status,
-                "progress_score": project.progress_score,
-                "cycles": len(log.cycle_slugs(slug)),
-                "measures": len(log.measure_slugs(slug)),
-            }
-        )
+    rows, errors = project_rows(log)
+    for error in errors:
+        report_error(error)
     if output_format is TableOrJson.json:
         write_json(rows)
     else:
@@ -136,7 +118,7 @@ def list_projects(
         from pdsa.render.projects import projects_table
 
         console().print(projects_table(rows))
-    if failed:
+    if errors:
         raise typer.Exit(1)
 
 

@@ -15,6 +15,29 @@ from pdsa.workflow.listing import CycleRow
 
 PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
 DECISION_STYLE = {"adopt": "green", "adapt": "yellow", "abandon": "red"}
+#: The fields of Do, Study and Act as the worksheet shows them: (field, label).
+LATER_PHASES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "do",
+        (
+            ("date", "date"),
+            ("as_planned", "as planned"),
+            ("observations", "observations"),
+            ("unplanned", "not in the plan"),
+            ("problems", "problems"),
+        ),
+    ),
+    (
+        "study",
+        (
+            ("date", "date"),
+            ("results", "results"),
+            ("prediction_matched", "prediction matched"),
+            ("learning", "learning"),
+        ),
+    ),
+    ("act", (("date", "date"), ("decision", "decision"), ("changes", "changes"), ("next", "next"))),
+)
 
 
 def cycles_table(rows: Iterable[CycleRow]) -> Table:
@@ -139,44 +162,9 @@ def _phases(cycle: Cycle) -> list[tuple[str, RenderableType]]:
             ),
         )
     ]
-    if cycle.do is not None:
-        do = cycle.do
-        sections.append(
-            (
-                "Do",
-                _fields(
-                    ("date", do.date),
-                    ("as planned", do.as_planned),
-                    ("observations", do.observations),
-                    ("not in the plan", do.unplanned),
-                    ("problems", do.problems),
-                ),
-            )
-        )
-    if cycle.study is not None:
-        study = cycle.study
-        sections.append(
-            (
-                "Study",
-                _fields(
-                    ("date", study.date),
-                    ("results", study.results),
-                    ("prediction matched", study.prediction_matched),
-                    ("learning", study.learning),
-                ),
-            )
-        )
-    if cycle.act is not None:
-        act = cycle.act
-        sections.append(
-            (
-                "Act",
-                _fields(
-                    ("date", act.date),
-                    ("decision", act.decision),
-                    ("changes", act.changes),
-                    ("next", act.next),
-                ),
-            )
-        )
+    for phase, labels in LATER_PHASES:
+        record = getattr(cycle, phase)
+        if record is not None:
+            pairs = [(label, getattr(record, field)) for field, label in labels]
+            sections.append((phase.capitalize(), _fields(*pairs)))
     return [(title, body if body is not None else Group()) for title, body in sections]

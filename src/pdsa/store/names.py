@@ -157,3 +157,9 @@ def resolve_measure(log: Log, name: str, cwd: Path) -> tuple[str, str]:
     return project, pick(
         "measure", measure_part, log.measure_slugs(project), where=f"project '{project}'"
     )
+
+
+def select_projects(log: Log, name: str | None) -> list[str]:
+    """Every project, or the one ``name`` picks (a slug or a unique prefix)."""
+    projects = log.project_slugs()
+    return [pick("project", name, projects)] if name is not None else projects

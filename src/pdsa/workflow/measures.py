@@ -105,3 +105,28 @@ def parse_number(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"'{text}' is not a finite number")
     return value
+
+
+def measure_rows(log: Log, projects: list[str]) -> tuple[list[dict[str, object]], list[PdsaError]]:
+    """``pdsa measure list``: each measure with its latest point; and the files that failed."""
+    scan = log.scan_measures(projects)
+    rows: list[dict[str, object]] = []
+    for item in scan.records:
+        measure = item.record
+        latest = max(measure.points, key=lambda point: point.date) if measure.points else None
+        rows.append(
+            {
+                "project": item.project,
+                "slug": item.slug,
+                "title": measure.title,
+                "type": measure.type,
+                "unit": measure.unit,
+                "improvement": measure.improvement,
+                "goal": measure.goal,
+                "key": measure.key,
+                "points": len(measure.points),
+                "latest_date": latest.date.isoformat() if latest else None,
+                "latest_value": latest.value if latest else None,
+            }
+        )
+    return rows, scan.errors

@@ -40,3 +40,28 @@ def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
     (folder / CYCLES_DIR).mkdir(exist_ok=True)
     (folder / MEASURES_DIR).mkdir(exist_ok=True)
     return slug
+
+
+def project_rows(log: Log) -> tuple[list[dict[str, object]], list[PdsaError]]:
+    """``pdsa project list``: each project at a glance; and the files that failed."""
+    rows: list[dict[str, object]] = []
+    errors: list[PdsaError] = []
+    for slug in log.project_slugs():
+        try:
+            project = log.project(slug)
+        except PdsaError as error:
+            errors.append(error)
+            continue
+        rows.append(
+            {
+                "slug": slug,
+                "title": project.title,
+                "theme": project.theme,
+                "lead_organisation": project.lead_organisation,
+                "status": project.status,
+                "progress_score": project.progress_score,
+                "cycles": len(log.cycle_slugs(slug)),
+                "measures": len(log.measure_slugs(slug)),
+            }
+        )
+    return rows, errors
