@@ -326,7 +326,9 @@ def test_interactive_answers_are_asked_with_the_worksheet_question(
     log: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("pdsa.cli.ask.interactive", lambda: True)
-    outcome = run("plan", "Asked", input="First line\nsecond line\n\nafter a blank\n.\nA prediction\n")
+    outcome = run(
+        "plan", "Asked", input="First line\nsecond line\n\nafter a blank\n.\nA prediction\n"
+    )
     assert outcome.exit_code == 0, outcome.stderr
     assert "What is the objective of this cycle?" in outcome.stderr
     data = tomllib.loads(read(cycle_file(log, "asked")))
@@ -350,3 +352,33 @@ def test_plan_in_the_editor_saves_only_a_valid_answer(log: Path, run: Run, tmp_p
     data = tomllib.loads(read(cycle_file(log, "edited")))
     assert data["plan"]["objective"] == "From the editor"
     assert data["title"] == "Edited"
+
+
+def test_study_shows_the_predictions_and_what_the_data_say(
+    log: Path, run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    csv = tmp_path / "points.csv"
+    csv.write_text("2026-03-01,70\n2026-03-12,84\n2026-03-19,86\n")
+    assert run("measure", "import", "attendance-rate", str(csv)).exit_code == 0
+    assert run(*PLAN_ARGS).exit_code == 0
+    assert (
+        run(
+            "do", "text-reminders", "--as-planned", "--observations", "ok", "--date", "2026-03-22"
+        ).exit_code
+        == 0
+    )
+    monkeypatch.setattr("pdsa.cli.ask.interactive", lambda: True)
+    outcome = run(
+        "study",
+        "text-reminders",
+        "--date",
+        "2026-03-29",
+        input="85% came\n.\nyes\nPeople reply\n.\n",
+    )
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "The predictions:" in outcome.stderr
+    assert "1. Attendance rises from 70% to at least 80% -> hit" in outcome.stderr
+    assert "2. Some numbers will be out of date" in outcome.stderr
+    data = tomllib.loads(read(cycle_file(log, "text-reminders")))
+    assert data["study"]["results"] == "85% came"
+    assert data["study"]["prediction_matched"] == "yes"

@@ -309,6 +309,10 @@ def study(
     }
 
     def ask_missing() -> None:
+        if ask.interactive() and (
+            values["results"] is None or values["prediction_matched"] is None
+        ):
+            _show_predictions(ctx, cycle)
         if values["results"] is None:
             values["results"] = ask.text("--results", "What were the results?", multiline=True)
         if values["prediction_matched"] is None:
@@ -359,6 +363,21 @@ def act(
             )
 
     _phase(ctx, cycle, "act", values, ask_missing, editor)
+
+
+def _show_predictions(ctx: typer.Context, cycle_name: str) -> None:
+    """Before Study asks "did the results match?", show what was predicted (and what the
+    data say about the predictions that name a measure)."""
+    from pdsa.render.safe import visible
+    from pdsa.store.names import resolve_cycle
+    from pdsa.workflow.cycles import prediction_lines
+
+    log = open_log(ctx)
+    project, slug = resolve_cycle(log, cycle_name, Path.cwd())
+    lines = prediction_lines(log, project, slug, today=today())
+    echo_err("The predictions:" if lines else "This cycle recorded no prediction.")
+    for line in lines:
+        echo_err("  " + visible(line))
 
 
 def _phase(

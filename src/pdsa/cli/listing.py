@@ -45,10 +45,12 @@ def list_cycles(
         TableOrJson, typer.Option("--format", help="table, or json for scripts.")
     ] = TableOrJson.table,
 ) -> None:
-    from pdsa.store.names import select_projects
+    from pdsa.store.names import project_of_folder, select_projects
     from pdsa.workflow.listing import list_cycles as rows_of
 
     log = open_log(ctx)
+    if project is None:
+        project = project_of_folder(log, Path.cwd())
     rows, errors = rows_of(
         log,
         select_projects(log, project),

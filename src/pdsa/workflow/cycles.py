@@ -123,3 +123,29 @@ def phase_text(phase: PhaseName, record: PhaseRecord) -> str:
     """The TOML that :func:`add_phase` appends (for previews and tests)."""
     data: dict[str, Any] = {phase: to_toml_data(record)}
     return dumps(data)
+
+
+def prediction_lines(log: Log, project: str, slug: str, *, today: datetime.date) -> list[str]:
+    """The cycle's predictions, each with what its measure's data say so far, for the
+    Study prompt: ``1. Attendance rises to 80% -> hit: median 82 ...``."""
+    from pdsa.analysis.predictions import check_predictions
+
+    cycle = log.cycle(project, slug)
+    if not cycle.plan.predictions:
+        return []
+    measures = {item.slug: item.record for item in log.scan_measures([project]).records}
+    record = check_predictions(
+        project,
+        [(slug, cycle)],
+        measures,
+        today=today,
+        stale_after_days=log.programme.settings.stale_after_days,
+    )
+    checks = {check.position: check for check in record.checks}
+    lines = []
+    for position, entry in enumerate(cycle.plan.predictions, start=1):
+        text = entry if isinstance(entry, str) else entry.text
+        check = checks.get(position)
+        suffix = f" -> {check.outcome.replace('_', ' ')}: {check.reason}" if check else ""
+        lines.append(f"{position}. {text}{suffix}")
+    return lines
