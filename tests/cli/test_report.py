@@ -173,3 +173,25 @@ def test_a_broken_file_is_named_and_the_rest_reported(log: Path, run: Run) -> No
     assert json.loads(outcome.stdout)["projects"][0]["slug"] == "outreach"
     assert "projects/outreach/cycles/bad.toml" in outcome.stderr
     assert "1 file(s) could not be read" in outcome.stderr
+
+
+def test_a_progress_bar_only_on_a_terminal(log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io as _io
+
+    from pdsa.cli.report import _progress
+    from pdsa.store.log import Log
+
+    store = Log(log)
+    monkeypatch.setattr(Log, "count_files", lambda self, projects: 5000)
+    monkeypatch.setattr("sys.stderr", _io.StringIO())
+    with _progress(store, ["outreach"]) as advance:
+        assert advance is None  # piped: nothing
+    terminal = _io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stderr", terminal)
+    with _progress(store, ["outreach"]) as advance:
+        assert advance is not None
+        advance(2500)
+    monkeypatch.setattr(Log, "count_files", lambda self, projects: 10)
+    with _progress(store, ["outreach"]) as advance:
+        assert advance is None  # a small log needs no bar
