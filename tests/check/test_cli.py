@@ -315,3 +315,23 @@ def test_no_output_shows_an_identifier_in_full(
     assert "943 476 5919" not in shown
     assert "9434765919" not in shown
     assert "*** *** **19" in shown
+
+
+def test_a_record_called_readme_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from pdsa.cli.main import app
+
+    runner = CliRunner()
+    root = tmp_path / "log"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    monkeypatch.chdir(root)
+    assert runner.invoke(app, ["project", "new", "P", "--aim", "a", "--lead", "b"]).exit_code == 0
+    assert runner.invoke(app, ["plan", "Readme", "--objective", "o"]).exit_code == 0
+    readme = root / "projects" / "p" / "cycles" / "readme.toml"
+    readme.write_text(readme.read_text() + "\nbroken = [\n")
+    result = runner.invoke(app, ["check", "--format", "json"])
+    assert result.exit_code == 1
+    assert any(
+        f["file"].endswith("cycles/readme.toml") for f in json.loads(result.stdout)["findings"]
+    )

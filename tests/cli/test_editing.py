@@ -74,3 +74,28 @@ def test_edit_a_measure_and_a_project(log: Path, run: Run, tmp_path: Path) -> No
     outcome = run("project", "edit", "outreach", env=env)
     assert outcome.exit_code == 1  # a key after [[change_ideas]] belongs to the table
     assert "unknown key 'status'" in outcome.stderr
+
+
+def test_an_unchanged_crlf_file_is_left_byte_for_byte(
+    planned: Path, run: Run, tmp_path: Path
+) -> None:
+    planned.write_bytes(planned.read_bytes().replace(b"\n", b"\r\n"))
+    before = planned.read_bytes()
+    outcome = run("edit", "quick-test", env=editor(tmp_path, "pass\n"))
+    assert outcome.exit_code == 0 and "No changes" in outcome.stderr
+    assert planned.read_bytes() == before
+
+
+def test_an_exact_name_beats_a_prefix_and_a_tie_is_refused(
+    log: Path, run: Run, tmp_path: Path
+) -> None:
+    assert run("measure", "new", "Reach", "--type", "process").exit_code == 0
+    assert run("plan", "Reach out", "--objective", "o").exit_code == 0
+    env = editor(tmp_path, "pass\n")
+    outcome = run("edit", "reach", env=env)
+    assert "No changes; projects/outreach/measures/reach.toml is as it was." in outcome.stderr
+    outcome = run("edit", "rea", env=env)
+    assert outcome.exit_code == 1
+    assert "'rea' could be either: cycle outreach/reach-out, measure outreach/reach" in (
+        outcome.stderr
+    )

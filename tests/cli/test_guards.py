@@ -98,7 +98,12 @@ def test_private_text_is_written_with_a_masked_warning(log: Path, run: Run) -> N
 
 
 def test_one_word_that_names_a_project_is_the_project(log: Path, run: Run) -> None:
-    outcome = run("plan", "outreach", "--objective", "o")
+    # With one project, a single word is the title, whatever it is.
+    assert run("plan", "outreach", "--objective", "o").exit_code == 0
+    assert cycle_file(log, "outreach").exists()
+    # With several, a word that is exactly a project's slug names the project.
+    assert run("project", "new", "Second", "--aim", "a", "--lead", "b").exit_code == 0
+    outcome = run("plan", "second", "--objective", "o")
     assert outcome.exit_code == 2
     assert "missing TITLE" in outcome.stderr
 

@@ -182,3 +182,13 @@ def test_a_broken_file_is_reported_and_the_rest_listed(three_cycles: Path, run: 
     assert outcome.exit_code == 1
     assert len(json.loads(outcome.stdout)) == 3
     assert "projects/outreach/cycles/bad.toml:" in outcome.stderr
+
+
+def test_numbers_are_refused_while_a_cycle_file_is_broken(three_cycles: Path, run: Run) -> None:
+    (three_cycles / "projects" / "outreach" / "cycles" / "aaa.toml").write_text("x = [\n")
+    outcome = run("do", "outreach/2", "--as-planned", "--observations", "x")
+    assert outcome.exit_code == 1
+    assert "cannot number the cycles of 'outreach' while a cycle file cannot be read" in (
+        outcome.stderr
+    )
+    assert run("show", "outreach/texts", "--format", "json").exit_code == 0

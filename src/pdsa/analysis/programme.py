@@ -23,13 +23,13 @@ Definitions:
 * Key measures are all of a project's measures, outcome first, then process, then balancing,
   each by slug. Each is charted with :func:`pdsa.analysis.chart.analyse` under its own rule set
   or the programme's, its improvement direction, goal, baseline and phases. Its ``signal`` is
-  what the chart says now: the variation of the latest special-cause point in the current chart
-  phase (the one holding the latest point), as ``improvement``, ``concern`` or ``neutral``; with
-  none, ``neutral`` when the rule set's whole-phase runs rule fires (too few crossings for
-  anhoej, the runs test for ihi), else ``no signal``; ``no data`` without points, ``not
-  analysed`` when the chart cannot be drawn (``problem`` says why). The latest signal, not the
-  worst: the run chart of a process that improved, without a rebase, also shows its old low run
-  as a concern. ``goal_met``
+  what the chart says now, read from the latest point as NHS "Making Data Count" reads its
+  variation icon: the latest point's variation, as ``improvement``, ``concern`` or ``neutral``;
+  when the latest point is common cause, ``neutral`` if the rule set's whole-phase runs rule fires
+  (too few crossings for anhoej, the runs test for ihi), else ``no signal``; ``no data`` without
+  points, ``not analysed`` when the chart cannot be drawn (``problem`` says why). Not an older
+  signal: the run chart of a process that improved, without a rebase, also flags its old run on
+  the bad side, which says nothing about now. ``goal_met``
   compares the latest value with the goal in the improvement direction (at least the goal for
   higher, at most for lower); None without a goal, a direction or data.
 * Shared measures are those with a programme-wide ``key``, whatever the number of projects
@@ -447,9 +447,8 @@ def summarise_programme(
     )
     summaries = []
     for slug, project in sorted(projects, key=lambda item: item[0]):
-        project_cycles = list(cycles.get(slug, ()))
-        if period is not None:
-            project_cycles = period.restrict(project_cycles)
+        every_cycle = list(cycles.get(slug, ()))
+        project_cycles = period.restrict(every_cycle) if period is not None else every_cycle
         summaries.append(
             summarise_project(
                 slug,
@@ -459,6 +458,7 @@ def summarise_programme(
                 today=today,
                 stale_after_days=stale_days,
                 default_rules=programme.settings.rules,
+                every_cycle=every_cycle,
             )
         )
     return ProgrammeSummary(
@@ -483,22 +483,35 @@ def summarise_project(
     today: datetime.date,
     stale_after_days: int,
     default_rules: RuleSetName = "anhoej",
+    every_cycle: Iterable[tuple[str, Cycle]] | None = None,
 ) -> ProjectSummary:
-    """One project's figures: cycles, decisions, staleness, measures, fidelity, predictions."""
+    """One project's figures: cycles, decisions, staleness, measures, fidelity, predictions.
+
+    ``cycles`` may be a period's share of the project's cycles; ``every_cycle`` (all of
+    them, when that differs) decides last activity and staleness, which are about today,
+    not about the period.
+    """
     ordered = sorted(cycles, key=lambda item: (item[1].planned_start, item[0]))
+    everything = ordered if every_cycle is None else list(every_cycle)
     by_slug = dict(sorted(measures, key=lambda item: item[0]))
     indexes = {name: PointIndex.of(measure) for name, measure in by_slug.items()}
     phases = dict.fromkeys(("plan", "do", "study", "act"), 0)
     decisions = dict.fromkeys(("adopt", "adapt", "abandon"), 0)
-    stuck = []
-    for cycle_slug, cycle in ordered:
+    for _, cycle in ordered:
         phases[cycle.phase] += 1
         if cycle.decision is not None:
             decisions[cycle.decision] += 1
-        days = (today - cycle.last_date).days
+    stuck = []
+    for cycle_slug, cycle in everything:
+        # A cycle in Plan waits for its planned start; it is not stuck before then.
+        since = cycle.last_date
+        if cycle.phase == "plan" and cycle.plan.start is not None:
+            since = max(since, cycle.plan.start)
+        days = (today - since).days
         if cycle.act is None and days > stale_after_days:
-            stuck.append(StuckCycle(f"{slug}/{cycle_slug}", cycle.phase, cycle.last_date, days))
-    last_activity = max((cycle.last_date for _, cycle in ordered), default=None)
+            stuck.append(StuckCycle(f"{slug}/{cycle_slug}", cycle.phase, since, days))
+    stuck.sort(key=lambda item: item.cycle)
+    last_activity = max((cycle.last_date for _, cycle in everything), default=None)
     quiet_since = last_activity or project.started
     quiet_days = None if quiet_since is None else (today - quiet_since).days
     stale_reason = None
@@ -529,7 +542,7 @@ def summarise_project(
         cycles=PhaseCounts(**phases),
         decisions=DecisionCounts(**decisions),
         last_activity=last_activity,
-        days_since_activity=None if last_activity is None else (today - last_activity).days,
+        days_since_activity=None if last_activity is None else max(0, (today - last_activity).days),
         stale=stale_reason is not None,
         stale_reason=stale_reason,
         stuck_cycles=tuple(stuck),
@@ -609,13 +622,10 @@ def signal_summary(chart: ChartAnalysis) -> SignalSummary:
     """What the current phase of ``chart`` says now, in one word (see the module docstring)."""
     if not chart.points:
         return "no data"
-    current = chart.points[-1].phase
-    for point in reversed(chart.points):
-        if point.phase != current:
-            break
-        if point.variation is not Variation.COMMON:
-            return _READING[point.variation]
-    phase = chart.phases[current]
+    latest = chart.points[-1]
+    if latest.variation is not Variation.COMMON:
+        return _READING[latest.variation]
+    phase = chart.phases[latest.phase]
     whole_phase = (chart.rules is RuleSet.ANHOEJ and phase.runs.crossings_signal) or (
         chart.rules is RuleSet.IHI and phase.runs_test is not None and phase.runs_test.signal
     )
@@ -685,8 +695,9 @@ def attention(summaries: Iterable[ProjectSummary]) -> tuple[AttentionItem, ...]:
                 )
             )
         for stuck in summary.stuck_cycles:
-            if stuck.phase in ("do", "study"):
-                message = f"in {stuck.phase.capitalize()} for {stuck.days} days"
+            if stuck.phase in ("plan", "do", "study"):
+                waiting = "since its planned start" if stuck.phase == "plan" else ""
+                message = f"in {stuck.phase.capitalize()} for {stuck.days} days {waiting}".strip()
                 items.append(
                     AttentionItem(
                         "stuck_cycle", project, stuck.cycle, stuck.since, stuck.days, message

@@ -9,7 +9,8 @@ Inside ``projects/`` the layout is fixed::
     projects/<project>/measures/<measure>.toml
 
 Names starting with a dot (``.gitkeep``, ``.DS_Store``, pdsa's own temporary files)
-and README files (``README``, ``README.md``, ``readme.txt``...) are ignored anywhere.
+and README files (``README``, ``README.md``, ``readme.txt``...) are ignored anywhere,
+except a ``.toml`` one: ``readme`` is a valid record name, so ``readme.toml`` is checked.
 A ``.toml`` file anywhere else in ``projects/`` is still read (so that its syntax and
 any patient identifiers in it are reported) but is not a record. Any other file or
 folder is reported as stray and not looked inside.
@@ -64,8 +65,11 @@ class Layout:
 
 
 def ignored(name: str) -> bool:
-    """Dotfiles and README files are never part of the log, nor stray."""
-    return name.startswith(".") or name.split(".", 1)[0].lower() == "readme"
+    """Dotfiles and README files are never part of the log, nor stray; but a ``.toml``
+    file is always looked at, even one called ``readme.toml`` (a valid record name)."""
+    if name.startswith("."):
+        return True
+    return name.split(".", 1)[0].lower() == "readme" and not name.lower().endswith(".toml")
 
 
 def walk(root: Path) -> Layout:

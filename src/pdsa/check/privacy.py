@@ -142,6 +142,15 @@ def scan(text: str, *, allow: Sequence[str] = ()) -> list[PrivacyHit]:
     return sorted(hits, key=lambda hit: (hit.start, hit.end, hit.kind))
 
 
+def redact(text: str) -> str:
+    """``text`` with every likely identifier replaced by its masked form, for messages
+    that may quote what a person wrote (a misspelt key, a name that matched nothing)."""
+    hits = scan(text)
+    for hit in reversed(hits):
+        text = text[: hit.start] + hit.masked + text[hit.end :]
+    return text
+
+
 def validate_allow(patterns: Sequence[str]) -> list[str]:
     """One message per allow-list entry that would not work as meant; empty when all do."""
     problems: list[str] = []

@@ -184,7 +184,7 @@ def _check_version(checked: Checked) -> tuple[bool, bool]:
             checked.source.value(("schema_version",)),
             f"schema_version {version} is newer than this pdsa understands: it needs a newer "
             f"pdsa than {__version__} (which reads schema_version {SCHEMA_VERSION})",
-            hint="upgrade pdsa: pip install --upgrade pdsa",
+            hint="upgrade pdsa (the pdsa-logbook package) to a release that reads it",
         )
         return False, False
     if version < SCHEMA_VERSION:

@@ -82,9 +82,9 @@ def chart(
         trend_length=trend,
     )
     if output_format is ChartFormat.json:
-        import json
+        from pdsa.cli.formats import json_text
 
-        text = json.dumps(view.to_json(), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(view.to_json())
     elif output_format is ChartFormat.svg:
         from pdsa.render.chart_svg import chart_svg
 
@@ -102,5 +102,5 @@ def chart(
         return
     from pdsa.store.files import write_export
 
-    write_export(output, text)
+    write_export(output, text, log_root=log.root)
     echo_err(f"Wrote {output_format.value} chart of {view.name} to {output}.")

@@ -118,10 +118,12 @@ def plan(
     ] = None,
     editor: EditorOpt = False,
 ) -> None:
-    from pdsa.store.names import resolve_project
+    from pdsa.store.names import implied_project, resolve_project
 
     log = open_log(ctx)
-    project_name, title = project_and_title(names or [], log.project_slugs())
+    project_name, title = project_and_title(
+        names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
+    )
     project = resolve_project(log, project_name, Path.cwd())
     values: dict[str, Any] = {
         "title": title,

@@ -55,23 +55,14 @@ def edit_file(log: Log, path: Path, model: type[BaseModel]) -> None:
 
 
 def _target(log: Log, name: str) -> tuple[Path, type[BaseModel]]:
-    from pdsa.errors import PdsaError
     from pdsa.model.cycle import Cycle
     from pdsa.model.measure import Measure
     from pdsa.model.project import Project
-    from pdsa.store.names import resolve_cycle, resolve_measure
+    from pdsa.store.names import resolve_record
 
-    if "/" not in name and name in log.project_slugs():
-        return log.project_path(name), Project
-    try:
-        project, slug = resolve_cycle(log, name, Path.cwd())
+    kind, project, slug = resolve_record(log, name, Path.cwd())
+    if kind == "project":
+        return log.project_path(project), Project
+    if kind == "cycle":
         return log.cycle_path(project, slug), Cycle
-    except PdsaError as cycle_error:
-        try:
-            project, slug = resolve_measure(log, name, Path.cwd())
-            return log.measure_path(project, slug), Measure
-        except PdsaError:
-            pass
-        if "/" not in name and name in log.project_slugs():
-            return log.project_path(name), Project
-        raise cycle_error
+    return log.measure_path(project, slug), Measure

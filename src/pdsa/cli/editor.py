@@ -67,7 +67,8 @@ def edit_until_valid(
         stream.write(initial)
     while True:
         run_editor(path)
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as stream:  # keep CRLF as CRLF
+            text = stream.read()
         if text == initial:
             path.unlink()
             raise Unchanged("nothing was changed in the editor; nothing was written")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from enum import StrEnum
 from typing import Any
@@ -20,6 +21,22 @@ class TextOrJson(StrEnum):
 
     text = "text"
     json = "json"
+
+
+def finite(data: Any) -> Any:
+    """``data`` with infinities and NaN (which JSON cannot hold) as null."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data
+
+
+def json_text(data: Any) -> str:
+    """A strict JSON document (no Infinity, no NaN), UTF-8 text kept as is."""
+    return json.dumps(finite(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def write_json(data: Any) -> None:

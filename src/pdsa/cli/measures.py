@@ -71,11 +71,13 @@ def new(
     from pdsa.model.base import SCHEMA_VERSION
     from pdsa.model.build import build, drop_blank
     from pdsa.model.measure import Measure
-    from pdsa.store.names import resolve_project
+    from pdsa.store.names import implied_project, resolve_project
     from pdsa.workflow.measures import new_measure
 
     log = open_log(ctx)
-    project_name, title = project_and_title(names or [], log.project_slugs())
+    project_name, title = project_and_title(
+        names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
+    )
     project = resolve_project(log, project_name, Path.cwd())
     if title is None:
         title = ask.text("TITLE", "What is the measure called?")

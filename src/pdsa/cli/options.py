@@ -72,9 +72,12 @@ def predictions_with(predictions: list[str], expectations: list[str]) -> list[An
     return paired
 
 
-def project_and_title(names: list[str], projects: list[str]) -> tuple[str | None, str | None]:
+def project_and_title(
+    names: list[str], projects: list[str], *, implied: bool
+) -> tuple[str | None, str | None]:
     """``[PROJECT] TITLE`` from the words given: two are project and title; one is the title,
-    unless it is exactly a project's slug (then the title is asked for, or missing)."""
+    unless no project is implied (by the folder, or a log with one project) and the word is
+    exactly a project's slug: then it is the project, and the title is asked for."""
     if len(names) > 2:
         raise typer.BadParameter(
             f"expected [PROJECT] TITLE, got {len(names)} words; put the title in quotes",
@@ -82,6 +85,6 @@ def project_and_title(names: list[str], projects: list[str]) -> tuple[str | None
         )
     if len(names) == 2:
         return names[0], names[1]
-    if names and names[0] in projects:
+    if names and not implied and names[0] in projects:
         return names[0], None
     return None, names[0] if names else None

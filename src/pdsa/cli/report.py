@@ -13,6 +13,7 @@ from pdsa.cli.options import parse_date
 from pdsa.cli.state import echo_err, open_log, report_error, today
 
 if TYPE_CHECKING:
+    from pdsa.errors import PdsaError
     from pdsa.store.log import Log, Progress
     from pdsa.workflow.report import Report
 
@@ -68,8 +69,12 @@ def report(
         ),
     ] = Sort.project,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="table, markdown, csv, json or html.")
-    ] = ReportFormat.table,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            help="table, markdown, csv, json or html (default: from -o's extension, else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically).", metavar="FILE"),
@@ -80,6 +85,8 @@ def report(
 ) -> None:
     from pdsa.workflow.report import build_report, choose_projects
 
+    if output_format is None:
+        output_format = _format_of(output)
     log = open_log(ctx)
     chosen = choose_projects(log, log.programme, names=list(project or []), theme=theme)
     with _progress(log, chosen) as advance:
@@ -107,7 +114,7 @@ def report(
         else:
             from pdsa.store.files import write_export
 
-            write_export(output, text)
+            write_export(output, text, log_root=log.root)
             echo_err(
                 f"Wrote the {output_format.value} report of {len(built.projects)} projects "
                 f"to {output}."
@@ -119,17 +126,23 @@ def report(
 
 def _render(built: Report, output_format: ReportFormat, *, explain: bool) -> str:
     if output_format is ReportFormat.json:
-        import json
+        from pdsa.cli.formats import json_text
 
-        return json.dumps(built.summary.to_json(), ensure_ascii=False, indent=2) + "\n"
+        data = built.summary.to_json()
+        data["unreadable"] = [_unreadable(error) for error in built.errors]
+        return json_text(data)
     if output_format is ReportFormat.csv:
         from pdsa.render.report_csv import report_csv
 
         return report_csv(built)
     if output_format is ReportFormat.markdown:
-        from pdsa.render.report_markdown import report_markdown
+        from pdsa.render.report_markdown import md, report_markdown
 
-        return report_markdown(built, explain=explain)
+        text = report_markdown(built, explain=explain)
+        if built.errors:
+            text += "\n## Files that could not be read\n\nTheir figures are missing above.\n\n"
+            text += "".join(f"- {md(_unreadable(error))}\n" for error in built.errors)
+        return text
     if output_format is ReportFormat.html:
         from pdsa.render.report_html import report_html
 
@@ -138,6 +151,34 @@ def _render(built: Report, output_format: ReportFormat, *, explain: bool) -> str
     from pdsa.render.report_table import print_report
 
     return capture(lambda target: print_report(target, built, explain=explain))
+
+
+_SUFFIXES = {
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
+    ".md": ReportFormat.markdown,
+    ".markdown": ReportFormat.markdown,
+    ".csv": ReportFormat.csv,
+    ".json": ReportFormat.json,
+}
+
+
+def _format_of(output: Path | None) -> ReportFormat:
+    """The format an output file's extension names; a table otherwise."""
+    if output is None:
+        return ReportFormat.table
+    return _SUFFIXES.get(output.suffix.lower(), ReportFormat.table)
+
+
+def _unreadable(error: PdsaError) -> str:
+    """``file:line:col: message`` of a file the report had to leave out, with no identifier."""
+    from pdsa.check.privacy import redact
+    from pdsa.cli.state import display_path
+
+    location = error.location()
+    if location and error.path is not None:
+        location = location.replace(str(error.path), display_path(error.path), 1)
+    return redact(f"{location}: {error.message}" if location else error.message)
 
 
 class _progress:

@@ -42,7 +42,14 @@ def today() -> datetime.date:
     """Today's date; ``PDSA_TODAY`` fixes it (for golden tests and reproducible demos)."""
     fixed = os.environ.get("PDSA_TODAY")
     if fixed:
-        return datetime.date.fromisoformat(fixed)
+        try:
+            return datetime.date.fromisoformat(fixed)
+        except ValueError:
+            from pdsa.errors import UsageError
+
+            raise UsageError(
+                f"PDSA_TODAY is '{fixed}', not a date", hint="write it as YYYY-MM-DD, or unset it"
+            ) from None
     return datetime.date.today()
 
 
@@ -54,21 +61,27 @@ def echo_err(text: str) -> None:
 
 def report_error(error: PdsaError) -> None:
     """Print a user error: where, what, each problem, and how to fix it."""
+    from pdsa.check.privacy import redact
     from pdsa.errors import ValidationFailed
-    from pdsa.render.safe import visible
+    from pdsa.render.safe import one_line
+
+    def shown(text: str) -> str:
+        # One line each (a key holding a newline cannot start a CI workflow command of
+        # its own), and never an identifier in full, whatever the file held.
+        return one_line(redact(text))
 
     location = error.location()
     if location and error.path is not None:
         location = location.replace(str(error.path), display_path(error.path), 1)
     prefix = f"{location}: " if location else ""
-    echo_err(f"error: {visible(prefix + error.message)}")
+    echo_err(f"error: {shown(prefix + error.message)}")
     if isinstance(error, ValidationFailed):
         for problem in error.problems:
             if error.path is not None:
                 problem = problem.replace(str(error.path), display_path(error.path), 1)
-            echo_err(f"  {visible(problem)}")
+            echo_err(f"  {shown(problem)}")
     if error.hint:
-        echo_err(f"hint: {visible(error.hint)}")
+        echo_err(f"hint: {shown(error.hint)}")
 
 
 def display_path(path: Path) -> str:

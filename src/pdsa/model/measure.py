@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pdsa.model.base import Day, Record, SchemaVersion, Slug, Text
 from pdsa.model.programme import RuleSetName
@@ -63,3 +64,13 @@ class Measure(Record):
         default_factory=list, description="Recorded rebases of the chart."
     )
     points: list[Point] = Field(default_factory=list, description="The data over time.")
+
+    @field_validator("phases")
+    @classmethod
+    def _phases_in_date_order(cls, phases: list[ChartPhase]) -> list[ChartPhase]:
+        for before, after in itertools.pairwise(phases):
+            if after.start <= before.start:
+                raise ValueError(
+                    f"phases start on increasing dates: {after.start} follows {before.start}"
+                )
+        return phases

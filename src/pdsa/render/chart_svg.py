@@ -7,6 +7,7 @@ piece of user text is escaped.
 from __future__ import annotations
 
 import datetime
+import math
 from xml.sax.saxutils import escape, quoteattr
 
 from pdsa.analysis.vocabulary import RuleSet, Variation
@@ -81,7 +82,8 @@ def chart_svg(view: ChartView) -> str:
         return LEFT + inset + (day - first).days / span * (plot_w - 2 * inset)
 
     def y_of(value: float) -> float:
-        return TOP + (high - value) / (high - low) * plot_h
+        share = (high - min(max(value, low), high)) / (high - low)
+        return TOP + (share if math.isfinite(share) else 0.5) * plot_h
 
     parts.append(
         f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#ccc"/>'

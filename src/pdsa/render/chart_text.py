@@ -8,6 +8,7 @@ terminal and with ``NO_COLOR``: ``●`` common cause, ``▲`` improvement, ``▼
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -82,7 +83,8 @@ def print_chart(console: Console, view: ChartView) -> None:
     low, high = view.value_range()
 
     def row_of(value: float) -> int:
-        return HEIGHT - 1 - round((value - low) / (high - low) * (HEIGHT - 1))
+        share = (min(max(value, low), high) - low) / (high - low)
+        return HEIGHT - 1 - round(share * (HEIGHT - 1)) if math.isfinite(share) else HEIGHT // 2
 
     canvas = _Canvas.blank(width, HEIGHT)
     for phase in analysis.phases:

@@ -213,8 +213,17 @@ def append(parsed: ParsedFile, addition: str) -> None:
     replace_atomic(parsed.path, new_text.encode("utf-8"), expected=parsed.raw)
 
 
-def write_export(path: Path, text: str) -> None:
-    """Write an export (a chart, a report) atomically, replacing any earlier one."""
+def write_export(path: Path, text: str, *, log_root: Path | None = None) -> None:
+    """Write an export (a chart, a report) atomically, replacing any earlier one, but
+    never over a file of the log at ``log_root``."""
+    if log_root is not None:
+        from pdsa.store.log import Log
+
+        if Log(log_root).holds(path):
+            raise PdsaError(
+                f"{path} is a file of the log; an export is never written over one",
+                hint="choose a file outside projects/ and .pdsa/, e.g. report.html",
+            )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise PdsaError(f"cannot write {path}: the folder {folder} does not exist")

@@ -24,6 +24,7 @@ from pdsa.model.cycle import Cycle
 from pdsa.model.measure import Measure
 from pdsa.model.programme import Programme
 from pdsa.model.project import Project
+from pdsa.model.slug import is_slug, slug_problem
 from pdsa.store.records import load, validate_data
 from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
 
@@ -83,6 +84,20 @@ class Log:
     def measure_path(self, project: str, measure: str) -> Path:
         return self.project_dir(project) / MEASURES_DIR / f"{measure}{SUFFIX}"
 
+    def holds(self, path: Path) -> bool:
+        """Whether ``path`` is one of the log's own files (``pdsa.toml``, anything under
+        ``projects/`` or ``.pdsa/``): an export must never be written over one."""
+        target = path.resolve()
+        if target == self.programme_path.resolve():
+            return True
+        for folder in (self.projects_dir, self.root / ".pdsa"):
+            try:
+                target.relative_to(folder.resolve())
+            except ValueError:
+                continue
+            return True
+        return False
+
     def relative(self, path: Path) -> Path:
         """``path`` relative to the log root where it lies inside it (for messages)."""
         try:
@@ -102,7 +117,7 @@ class Log:
             if entry.is_dir() and os.path.isfile(os.path.join(entry.path, PROJECT_FILE))
         )
 
-    def _slugs(self, folder: Path) -> list[str]:
+    def _stems(self, folder: Path) -> list[str]:
         if not folder.is_dir():
             return []
         return sorted(
@@ -110,6 +125,28 @@ class Log:
             for entry in os.scandir(folder)
             if entry.name.endswith(SUFFIX) and not entry.name.startswith(".") and entry.is_file()
         )
+
+    def _slugs(self, folder: Path) -> list[str]:
+        """The records in ``folder``: ``.toml`` files whose names are valid slugs."""
+        return [stem for stem in self._stems(folder) if is_slug(stem)]
+
+    def misnamed(self, projects: list[str], kind: str) -> list[PdsaError]:
+        """A refusal for each ``.toml`` file of ``kind`` whose name is not a valid slug: it
+        is left out of every listing and report until it is renamed."""
+        errors = []
+        for project in projects:
+            folder = self.project_dir(project) / kind
+            for stem in self._stems(folder):
+                problem = slug_problem(stem)
+                if problem is not None:
+                    errors.append(
+                        PdsaError(
+                            f"left out: '{stem}' is not a valid file name for a record ({problem})",
+                            hint="rename the file (pdsa check lists every such file)",
+                            path=folder / f"{stem}{SUFFIX}",
+                        )
+                    )
+        return errors
 
     def cycle_slugs(self, project: str) -> list[str]:
         return self._slugs(self.project_dir(project) / CYCLES_DIR)
@@ -166,7 +203,7 @@ class Log:
                 for slug in self._slugs(Path(folder))
             )
         records: list[Loaded[ModelT]] = []
-        errors: list[PdsaError] = []
+        errors: list[PdsaError] = self.misnamed(projects, kind)
         outcomes = parse_all([path for _, _, path in found])
         for (project, slug, path_text), (data, _) in zip(found, outcomes, strict=True):
             path = Path(path_text)

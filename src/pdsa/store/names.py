@@ -94,6 +94,11 @@ def resolve_cycle(log: Log, name: str, cwd: Path) -> tuple[str, str]:
     return project, pick("cycle", cycle_part, slugs, where=f"project '{project}'")
 
 
+def implied_project(log: Log, cwd: Path) -> bool:
+    """Whether a project goes without saying: inside its folder, or the log's only one."""
+    return _implied_project(log, cwd)
+
+
 def _implied_project(log: Log, cwd: Path) -> bool:
     return project_of_folder(log, cwd) is not None or len(log.project_slugs()) == 1
 
@@ -128,6 +133,15 @@ def _cycle_anywhere(log: Log, cycle_part: str) -> tuple[str, str]:
 
 def _numbers(log: Log, project: str) -> dict[str, int]:
     scan = log.scan_cycles([project])
+    if scan.errors:
+        # A file that cannot be read has no planned start, so every number after it would
+        # shift: a number could then name another cycle than the one the person means.
+        first = scan.errors[0]
+        raise PdsaError(
+            f"cannot number the cycles of '{project}' while a cycle file cannot be read "
+            f"({first.location() or first.message})",
+            hint="name the cycle by its slug, or fix the file first (pdsa check shows it)",
+        )
     return display_numbers((item.slug, item.record.planned_start) for item in scan.records)
 
 
@@ -163,3 +177,36 @@ def select_projects(log: Log, name: str | None) -> list[str]:
     """Every project, or the one ``name`` picks (a slug or a unique prefix)."""
     projects = log.project_slugs()
     return [pick("project", name, projects)] if name is not None else projects
+
+
+RecordKind = str  # "project", "cycle" or "measure"
+
+
+def resolve_record(log: Log, name: str, cwd: Path) -> tuple[RecordKind, str, str]:
+    """``(kind, project, slug)`` for what ``pdsa edit NAME`` names.
+
+    An exact name wins over a prefix, whatever its kind; a name that fits a cycle and a
+    measure equally well is refused with both, rather than guessed.
+    """
+    if "/" not in name and name in log.project_slugs():
+        return "project", name, name
+    found: dict[RecordKind, tuple[str, str]] = {}
+    errors: list[PdsaError] = []
+    for kind, resolve in (("cycle", resolve_cycle), ("measure", resolve_measure)):
+        try:
+            found[kind] = resolve(log, name, cwd)
+        except PdsaError as error:
+            errors.append(error)
+    if not found:
+        raise errors[0]
+    leaf = name.rsplit("/", 1)[-1].lower()
+    exact = {kind: pair for kind, pair in found.items() if pair[1] == leaf}
+    chosen = exact or found
+    if len(chosen) > 1:
+        listing = ", ".join(f"{kind} {project}/{slug}" for kind, (project, slug) in chosen.items())
+        raise PdsaError(
+            f"'{name}' could be either: {listing}",
+            hint="type the whole slug of the one you mean",
+        )
+    kind, (project, slug) = next(iter(chosen.items()))
+    return kind, project, slug

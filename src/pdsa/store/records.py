@@ -19,6 +19,12 @@ _EXACT_INTEGERS = 2**53
 def check_version(parsed: ParsedFile) -> None:
     """Refuse a file whose ``schema_version`` this pdsa cannot read as it is."""
     version = parsed.data.get("schema_version")
+    if not parsed.data:
+        raise PdsaError(
+            "the file is empty (or holds only comments)",
+            hint="fill it in from its template (pdsa edit), or delete it",
+            path=parsed.path,
+        )
     if version is None:
         raise PdsaError(
             "missing 'schema_version'",
@@ -32,7 +38,7 @@ def check_version(parsed: ParsedFile) -> None:
             raise PdsaError(
                 f"schema_version {version} is newer than this pdsa understands "
                 f"(it reads up to {SCHEMA_VERSION})",
-                hint="upgrade pdsa: pip install --upgrade pdsa",
+                hint="upgrade pdsa (the pdsa-logbook package) to a release that reads it",
                 path=parsed.path,
             )
         if version < SCHEMA_VERSION:

@@ -72,6 +72,12 @@ def _display_lines(text: str) -> list[str]:
 
 def file_version(values: dict[str, Any], path: Path) -> int:
     """The file's ``schema_version``; 0 when it has none (it predates the key)."""
+    if not values:
+        raise PdsaError(
+            "the file is empty (or holds only comments); nothing to migrate",
+            hint="fill it in, or delete it (pdsa check reports it as P004)",
+            path=path,
+        )
     version = values.get("schema_version", 0)
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise PdsaError(
@@ -83,8 +89,8 @@ def file_version(values: dict[str, Any], path: Path) -> int:
         raise PdsaError(
             f"schema_version {version} is newer than this pdsa understands "
             f"(it reads up to {SCHEMA_VERSION}); not migrated",
-            hint=f"upgrade pdsa to a version that reads schema_version {version}: "
-            "pip install --upgrade pdsa",
+            hint=f"upgrade pdsa (the pdsa-logbook package) to a release that reads "
+            f"schema_version {version}",
             path=path,
         )
     return version

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from pdsa.analysis.chart import analyse
@@ -65,9 +66,11 @@ class ChartView:
             ]
         if self.measure.goal is not None:
             values.append(self.measure.goal)
+        values = [value for value in values if math.isfinite(value)]
         if not values:
             return 0.0, 1.0
-        low, high = min(values), max(values)
+        # Spans beyond what a float can hold (limits of absurd data) are drawn clipped.
+        low, high = max(min(values), -1e300), min(max(values), 1e300)
         return (low - 1, high + 1) if low == high else (low, high)
 
     def to_json(self) -> dict[str, object]:
