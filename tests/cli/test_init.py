@@ -111,3 +111,12 @@ def test_an_internal_error_is_one_line_and_points_to_debug(
     assert "internal error (RuntimeError: boom)" in outcome.stderr
     assert "--debug" in outcome.stderr
     assert "Traceback" not in outcome.stderr
+
+
+def test_the_example_into_a_folder_that_holds_one_of_its_projects(tmp_path: Path, run: Run) -> None:
+    (tmp_path / "projects" / "self-test-kits").mkdir(parents=True)
+    outcome = run("init", str(tmp_path), "--example")
+    assert outcome.exit_code == 1
+    assert "self-test-kits already exists; nothing was written" in outcome.stderr
+    assert not (tmp_path / "pdsa.toml").exists()
+    assert sorted(p.name for p in (tmp_path / "projects").iterdir()) == ["self-test-kits"]

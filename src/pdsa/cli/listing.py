@@ -64,10 +64,10 @@ def list_cycles(
         write_json([row.as_json() for row in rows])
     else:
         from pdsa.render.console import console
-        from pdsa.render.cycles import cycles_table
+        from pdsa.render.cycles import print_cycles
 
         if rows:
-            console().print(cycles_table(rows))
+            print_cycles(console(), rows)
         else:
             console(stderr=True).print("No cycles match.")
     if errors:

@@ -109,7 +109,7 @@ def new(
     echo_err(f"Next: pdsa measure record {project}/{created} VALUE --date YYYY-MM-DD")
 
 
-@app.command("record")
+@app.command("record", context_settings={"ignore_unknown_options": True})
 def record(
     ctx: typer.Context,
     measure: Annotated[str, typer.Argument(metavar="MEASURE", help="PROJECT/MEASURE.")],

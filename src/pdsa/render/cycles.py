@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -40,26 +41,45 @@ LATER_PHASES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def cycles_table(rows: Iterable[CycleRow]) -> Table:
-    """The ``pdsa list`` table."""
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    table.add_column("project", no_wrap=True)
-    table.add_column("no.", justify="right")
+#: Below this width the title column is left out: the slug is made from the title, and a
+#: slug that can be copied whole matters more than a title squeezed to a few letters.
+TITLE_MIN_WIDTH = 110
+
+
+def print_cycles(console: Console, rows: list[CycleRow]) -> None:
+    """The ``pdsa list`` view: one table per project, each fitting the terminal."""
+    with_title = (console.width or 80) >= TITLE_MIN_WIDTH
+    for project, group in groupby(rows, key=lambda row: row.project):
+        console.print(cycles_table(project, list(group), with_title=with_title))
+        console.print()
+
+
+def cycles_table(project: str, rows: Iterable[CycleRow], *, with_title: bool = True) -> Table:
+    """One project's cycles."""
+    table = Table(
+        title=Text(project, style="bold"),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        expand=False,
+    )
+    table.add_column("no.", justify="right", no_wrap=True)
     table.add_column("slug", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=1)
-    table.add_column("phase")
+    if with_title:
+        table.add_column("title", overflow="fold", ratio=1, min_width=12)
+    table.add_column("phase", no_wrap=True)
     table.add_column("last date", no_wrap=True)
-    table.add_column("decision")
+    table.add_column("decision", no_wrap=True)
     for row in rows:
-        table.add_row(
-            Text(row.project),
-            Text(str(row.number)),
-            Text(row.slug),
-            Text(one_line(row.title)),
+        cells = [Text(str(row.number)), Text(row.slug)]
+        if with_title:
+            cells.append(Text(one_line(row.title)))
+        cells += [
             Text(row.phase, style=PHASE_STYLE[row.phase]),
             Text(row.last_date.isoformat()),
             Text(row.decision or "", style=DECISION_STYLE.get(row.decision or "", "")),
-        )
+        ]
+        table.add_row(*cells)
     return table
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 
 from pdsa.render.report_cells import CSV_COLUMNS, csv_row
+from pdsa.render.safe import visible
 from pdsa.workflow.report import Report
 
 # Spreadsheets run a cell starting with these as a formula; a leading quote keeps it text.
@@ -13,6 +14,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _literal(value: str) -> str:
+    """A cell a spreadsheet (and a terminal, should the file be printed) shows literally:
+    control characters as escapes, a formula-like start made text with a quote."""
+    value = visible(value)
     return "'" + value if value.startswith(_FORMULA_START) and not _is_number(value) else value
 
 

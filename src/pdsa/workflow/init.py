@@ -46,17 +46,31 @@ def init_log(folder: Path, programme: Programme, projects: list[ProjectBundle] =
         )
     if folder.exists() and not folder.is_dir():
         raise PdsaError(f"{folder} exists and is not a folder")
+    taken = [
+        folder / PROJECTS_DIR / bundle.slug
+        for bundle in projects
+        if (folder / PROJECTS_DIR / bundle.slug).exists()
+    ]
+    if taken:
+        raise PdsaError(
+            f"{taken[0]} already exists; nothing was written",
+            hint="create the example in a new, empty folder",
+        )
     folder.mkdir(parents=True, exist_ok=True)
     install_schemas(folder)  # first, so every new file's #:schema line finds its file
-    directive = schema_directive(folder, folder, Kind.PROGRAMME)
-    try:
-        create_exclusive(folder / PROGRAMME_FILE, record_text(programme, schema_comment=directive))
-    except FileExistsError:
-        raise PdsaError(f"{folder / PROGRAMME_FILE} already exists") from None
     log = Log(folder.resolve())
     (folder / PROJECTS_DIR).mkdir(exist_ok=True)
-    for bundle in projects:
-        write_bundle(log, bundle)
+    try:
+        for bundle in projects:
+            write_bundle(log, bundle)
+        # Last: a log exists once pdsa.toml does, so an interrupted init can be rerun.
+        directive = schema_directive(folder, folder, Kind.PROGRAMME)
+        create_exclusive(folder / PROGRAMME_FILE, record_text(programme, schema_comment=directive))
+    except FileExistsError as error:
+        raise PdsaError(
+            f"{error.filename} appeared while the log was being created; stopped there",
+            hint="create the log in a new, empty folder",
+        ) from None
     return log
 
 

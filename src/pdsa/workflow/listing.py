@@ -77,8 +77,8 @@ def list_cycles(
 ) -> tuple[list[CycleRow], list[PdsaError]]:
     """The cycles of ``projects``, filtered; and the errors of files that did not load.
 
-    ``stale_days`` keeps unfinished cycles (no Act yet) whose last activity is at least
-    that many days old.
+    ``stale_days`` keeps unfinished cycles (no Act yet) with no activity for more than that
+    many days.
     """
     scan = log.scan_cycles(projects)
     rows = numbered_rows(scan.records)
