@@ -133,7 +133,7 @@ def test_lacking_lists_follow_display_order_not_input_order() -> None:
 # Iterative -------------------------------------------------------------------------------------
 
 
-def test_iterative_counts_linked_cycles_and_lone_cycles_with_a_next_step() -> None:
+def test_iterative_counts_the_cycles_in_a_series() -> None:
     cycles = [
         ("first", make_cycle(1, phases="pdsa")),
         ("second", make_cycle(10, follows="first")),
@@ -146,11 +146,12 @@ def test_iterative_counts_linked_cycles_and_lone_cycles_with_a_next_step() -> No
         ("picked-up", make_cycle(80)),
     ]
     profile = fidelity_profile("p", cycles, {})
+    # McNicholas's "part of an iterative series": a lone cycle's stated next step does not count.
     assert counts(profile.iterative) == (
-        6,
-        8,
-        ("p/lone-silent", "p/orphan"),
-        ("p/lone-open",),
+        4,
+        9,
+        ("p/lone-next", "p/lone-changes", "p/lone-silent", "p/lone-open", "p/orphan"),
+        (),
     )
     assert [series.cycles for series in profile.series] == [
         ("p/first", "p/second"),
@@ -272,22 +273,32 @@ def test_lone_cycles_are_no_series_so_have_no_data_figure() -> None:
 # Documented, one change ------------------------------------------------------------------------
 
 
-def test_documented_counts_finished_cycles_with_every_stage() -> None:
+def test_documented_counts_the_cycles_due_with_every_stage() -> None:
     cycles = [
         ("full", make_cycle(1, phases="pdsa")),
         ("no-study", make_cycle(2, phases="pda")),
         ("act-only", make_cycle(3, phases="pa")),
-        ("running", make_cycle(4, phases="pds")),
+        ("overdue", make_cycle(4, phases="pds")),  # started 36 days before "today"
+        ("recent", make_cycle(20, phases="pd")),  # started 20 days before: not due yet
+    ]
+    profile = fidelity_profile("p", cycles, {}, today=day(40))
+    assert counts(profile.documented) == (1, 4, ("p/no-study", "p/act-only", "p/overdue"), ())
+    assert profile.documented.of == "cycles due to be complete"
+    # Without a today, only finished cycles are due.
+    assert counts(fidelity_profile("p", cycles, {}).documented)[:2] == (1, 3)
+
+
+def test_one_change_lists_the_cycles_that_name_none_or_several() -> None:
+    several = make_cycle(3).model_copy(update={"change_idea": ["idea", "other"]})
+    cycles = [
+        ("named", make_cycle(1)),
+        ("unnamed", make_cycle(2, change_idea=None)),
+        ("several", several),
     ]
     profile = fidelity_profile("p", cycles, {})
-    assert counts(profile.documented) == (1, 3, ("p/no-study", "p/act-only"), ())
-    assert profile.documented.of == "finished cycles"
-
-
-def test_one_change_lists_the_cycles_that_name_no_change_idea() -> None:
-    cycles = [("named", make_cycle(1)), ("unnamed", make_cycle(2, change_idea=None))]
-    profile = fidelity_profile("p", cycles, {})
-    assert counts(profile.one_change) == (1, 2, ("p/unnamed",), ())
+    assert counts(profile.one_change) == (1, 3, ("p/unnamed", "p/several"), ())
+    assert profile.several_changes == ("p/several",)
+    assert profile.to_json()["several_changes"] == ["p/several"]
     assert profile.one_change.baseline is None
 
 
@@ -299,11 +310,11 @@ def test_profiles_combine_by_adding_counts_and_joining_lists() -> None:
     second = fidelity_profile("b", [("z", make_cycle(1, predictions=["Up"]))], {})
     both = combine_profiles([first, second])
     assert counts(both.predictions) == (1, 3, ("a/x", "a/y"), ())
-    assert counts(both.iterative) == (2, 2, (), ("b/z",))
+    assert counts(both.iterative) == (2, 3, ("b/z",), ())
     assert [series.name for series in both.series] == ["a/x"]
     empty = combine_profiles([])
     assert all(figure.denominator == 0 and figure.percent is None for figure in empty.figures)
-    assert empty.documented.of == "finished cycles"
+    assert empty.documented.of == "cycles due to be complete"
     assert empty.predictions.baseline == PUBLISHED["predictions"]
 
 

@@ -9,10 +9,9 @@ named after its first cycle. Where the sources leave room, the rules are:
 ``predictions``
     Cycles whose Plan holds at least one prediction that is not blank, of all cycles.
 ``iterative``
-    Of all cycles, those in a series (below), and lone cycles whose Act states a next step
-    (``act.next`` or a non-blank ``act.changes``; Taylor: "for a lone cycle, is a next step
-    stated in Act"). A lone cycle without an Act yet cannot be judged: it is left out of the
-    denominator and listed in ``unknown``.
+    Of all cycles, those in a series (below): McNicholas's "part of an iterative series",
+    the figure the 54.5% baseline counts. (Taylor's gentler reading for a lone cycle, a next
+    step stated in its Act, is not counted: it would not compare with the baseline.)
 *series*
     Cycles of one project joined by links, taken as an undirected graph: ``follows`` and
     ``act.next``, each counted only when it names another cycle of the same project among those
@@ -34,13 +33,15 @@ named after its first cycle. Where the sources leave room, the rules are:
 ``data_for_run_rules``
     The same with at least 10 points: enough for run rules. No published figure.
 ``documented``
-    Of the finished cycles (with an Act), those with every stage recorded: Plan, Do, Study and
-    Act all present. The models already require each stage's text, so "present" is "documented".
+    Of the cycles due to be complete, those with every stage recorded: Plan, Do, Study and Act
+    all present. A cycle is due once it has an Act, or once its planned end (else its planned
+    start) lies more than ``DUE_AFTER_DAYS`` days before today. pdsa refuses an Act without
+    Study, so what this counts is cycles left unfinished after their test should have ended.
 ``one_change``
-    Of all cycles, those that name the change idea they test. A cycle names at most one
-    ``change_idea``, so "tests one change" means "names its change idea"; lacking lists the
-    cycles that do not, whose number is the count of cycles not naming exactly one change.
-    Whether a title describes several changes is not judged. No published figure.
+    Of all cycles, those that test one change: they name exactly one ``change_idea``. Lacking
+    lists those that name none or several; ``several_changes`` (in the profile and its JSON)
+    lists the cycles testing more than one change. Whether a title describes several changes
+    is not judged. No published figure.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ DATA_MARGIN_DAYS = 30
 DATA_OVER_TIME_POINTS = 3
 #: Run rules need at least 10 useful points (docs/domain.md section 3).
 RUN_RULES_POINTS = 10
+#: A cycle is due to be complete this long after its planned end (or start).
+DUE_AFTER_DAYS = 30
 
 Json = dict[str, object]
 ScaleGrowth = Literal["grows", "does_not_grow", "unknown"]
@@ -92,8 +95,8 @@ LABELS: dict[str, str] = {
     "scale_growth": "series that grew in scale",
     "data_over_time": "series with data over time (3+ points)",
     "data_for_run_rules": "series with enough data for run rules (10+ points)",
-    "documented": "finished cycles with all four stages documented",
-    "one_change": "cycles naming the change idea they test",
+    "documented": "cycles due to be complete with all four stages documented",
+    "one_change": "cycles testing one change (one change idea named)",
 }
 
 
@@ -173,6 +176,8 @@ class FidelityProfile:
     documented: Figure
     one_change: Figure
     series: tuple[Series, ...]
+    #: The cycles that test more than one change (name several change ideas).
+    several_changes: tuple[str, ...] = ()
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -189,7 +194,10 @@ class FidelityProfile:
 
     def to_json(self, *, series: bool = True) -> Json:
         """``{"figures": [...], "series": [...]}``; without ``series``, only the figures."""
-        data: Json = {"figures": [figure.to_json() for figure in self.figures]}
+        data: Json = {
+            "figures": [figure.to_json() for figure in self.figures],
+            "several_changes": list(self.several_changes),
+        }
         if series:
             data["series"] = [one.to_json() for one in self.series]
         return data
@@ -202,6 +210,7 @@ def fidelity_profile(
     *,
     margin_days: int = DATA_MARGIN_DAYS,
     indexes: Mapping[str, PointIndex] | None = None,
+    today: datetime.date | None = None,
 ) -> FidelityProfile:
     """The fidelity profile of one project's ``cycles`` (slug, cycle) and ``measures``.
 
@@ -227,11 +236,8 @@ def fidelity_profile(
         return f"{project}/{slug}"
 
     predictions = _tally("predictions", ((name(s), has_prediction(c)) for s, c in ordered))
-    iterative = _tally(
-        "iterative",
-        ((name(s), _iterative(c, s in in_series)) for s, c in ordered),
-    )
-    finished = ((name(s), _documented(c)) for s, c in ordered if c.act is not None)
+    iterative = _tally("iterative", ((name(s), s in in_series) for s, c in ordered))
+    due = ((name(s), _documented(c)) for s, c in ordered if _due(c, today))
     scale_known = ((one.name, one.scale == "grows") for one in series if one.scale != "unknown")
     return FidelityProfile(
         predictions=predictions,
@@ -252,9 +258,10 @@ def fidelity_profile(
             ((one.name, one.points >= RUN_RULES_POINTS) for one in series),
             of="series",
         ),
-        documented=_tally("documented", finished, of="finished cycles"),
-        one_change=_tally("one_change", ((name(s), c.change_idea is not None) for s, c in ordered)),
+        documented=_tally("documented", due, of="cycles due to be complete"),
+        one_change=_tally("one_change", ((name(s), len(c.change_ideas) == 1) for s, c in ordered)),
         series=tuple(series),
+        several_changes=tuple(name(s) for s, c in ordered if len(c.change_ideas) > 1),
     )
 
 
@@ -284,6 +291,7 @@ def combine_profiles(profiles: Iterable[FidelityProfile]) -> FidelityProfile:
         documented=combined("documented"),
         one_change=combined("one_change"),
         series=tuple(series for profile in profiles for series in profile.series),
+        several_changes=tuple(name for profile in profiles for name in profile.several_changes),
     )
 
 
@@ -318,7 +326,7 @@ _OF = {
     "scale_growth": "series",
     "data_over_time": "series",
     "data_for_run_rules": "series",
-    "documented": "finished cycles",
+    "documented": "cycles due to be complete",
 }
 
 
@@ -353,13 +361,14 @@ def _tally(
     )
 
 
-def _iterative(cycle: Cycle, in_series: bool) -> bool | None:
-    """In a series; or, alone, with a next step in its Act; None for a lone unfinished cycle."""
-    if in_series:
+def _due(cycle: Cycle, today: datetime.date | None) -> bool:
+    """Finished, or past its planned end (else start) by more than ``DUE_AFTER_DAYS``."""
+    if cycle.act is not None:
         return True
-    if cycle.act is None:
-        return None
-    return cycle.act.next is not None or bool(cycle.act.changes and cycle.act.changes.strip())
+    if today is None:
+        return False
+    planned = cycle.plan.end or cycle.plan.start
+    return planned is not None and (today - planned).days > DUE_AFTER_DAYS
 
 
 def _documented(cycle: Cycle) -> bool:

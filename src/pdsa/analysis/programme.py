@@ -547,7 +547,7 @@ def summarise_project(
         stale_reason=stale_reason,
         stuck_cycles=tuple(stuck),
         measures=tuple(statuses),
-        fidelity=fidelity_profile(slug, ordered, by_slug, indexes=indexes),
+        fidelity=fidelity_profile(slug, ordered, by_slug, indexes=indexes, today=today),
         predictions=check_predictions(
             slug,
             ordered,

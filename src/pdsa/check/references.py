@@ -79,15 +79,23 @@ def check_cycle_references(checked: Checked, project: str, names: ProjectNames) 
             f"follows '{follows}', but project '{project}' has no such cycle",
             hint=_suggest(follows, names.cycles, "cycle"),
         )
-    idea = _slug_value(data.get("change_idea"))
-    if idea is not None and names.change_ideas is not None and idea not in names.change_ideas:
+    named = data.get("change_idea")
+    entries: list[tuple[tuple[str | int, ...], Any]] = (
+        [(("change_idea", index), item) for index, item in enumerate(named)]
+        if isinstance(named, list)
+        else [(("change_idea",), named)]
+    )
+    for where, value in entries:
+        idea = _slug_value(value)
+        if idea is None or names.change_ideas is None or idea in names.change_ideas:
+            continue
         hint = _suggest(idea, names.change_ideas, "change idea")
         if not names.change_ideas:
             hint = f"add it to change_ideas in projects/{project}/project.toml"
         checked.add(
             "P402",
-            source.value(("change_idea",)),
-            f"change_idea '{idea}' is not one of project '{project}''s change ideas",
+            source.value(where),
+            f"change_idea '{idea}' is not one of the change ideas of project '{project}'",
             hint=hint,
         )
     measures = data.get("measures")

@@ -71,7 +71,11 @@ def plan(
         ),
     ] = None,
     change_idea: Annotated[
-        str | None, typer.Option(help="The id of the project's change idea it tests.", metavar="ID")
+        list[str] | None,
+        typer.Option(
+            help="The id of the project's change idea it tests (repeat for several).",
+            metavar="ID",
+        ),
     ] = None,
     follows: Annotated[
         str | None,
@@ -127,7 +131,7 @@ def plan(
     project = resolve_project(log, project_name, Path.cwd())
     values: dict[str, Any] = {
         "title": title,
-        "change_idea": change_idea,
+        "change_idea": _one_or_several(change_idea or []),
         "follows": follows,
         "measures": list(measure or []),
         "plan.date": parse_date(date, option="--date") or _plan_date(start),
@@ -161,6 +165,13 @@ def plan(
     data = _nest(values)
     data["plan"]["tasks"] = tasks
     _save_plan(log, project, data, slug)
+
+
+def _one_or_several(ideas: list[str]) -> str | list[str] | None:
+    """One change idea is written as text, several as a list; none is left out."""
+    if not ideas:
+        return None
+    return ideas[0] if len(ideas) == 1 else ideas
 
 
 def _plan_date(start: str | None) -> datetime.date:

@@ -130,8 +130,10 @@ class Cycle(Record):
 
     schema_version: SchemaVersion
     title: Text = Field(description="What is this cycle called?")
-    change_idea: Slug | None = Field(
-        default=None, description="Which of the project's change ideas does it test?"
+    change_idea: Slug | list[Slug] | None = Field(
+        default=None,
+        description="Which of the project's change ideas does it test? (a list if several: "
+        "a small test usually tests one)",
     )
     follows: Slug | None = Field(
         default=None, description="The cycle this one follows on a ramp, if any."
@@ -143,6 +145,13 @@ class Cycle(Record):
     do: Do | None = Field(default=None, description="The Do phase.")
     study: Study | None = Field(default=None, description="The Study phase.")
     act: Act | None = Field(default=None, description="The Act phase.")
+
+    @property
+    def change_ideas(self) -> list[str]:
+        """The change ideas the cycle names, as a list (one, several or none)."""
+        if self.change_idea is None:
+            return []
+        return [self.change_idea] if isinstance(self.change_idea, str) else list(self.change_idea)
 
     @property
     def phase(self) -> PhaseName:

@@ -91,7 +91,7 @@ def print_worksheet(console: Console, row: CycleRow) -> None:
     console.print(heading)
     console.print(Text(visible(cycle.title), style="bold"))
     links = _fields(
-        ("change idea", cycle.change_idea),
+        ("change idea", ", ".join(cycle.change_ideas) or None),
         ("follows", cycle.follows),
         ("measures", ", ".join(cycle.measures) or None),
     )

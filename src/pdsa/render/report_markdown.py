@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pdsa.analysis.fidelity import explain_figure, format_figure
+from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
 from pdsa.render import report_cells as cells
 from pdsa.render.safe import one_line
 from pdsa.workflow.report import Report
@@ -89,7 +89,14 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         ],
     )
     out += ["## Fidelity", ""]
-    out += [f"- {md(format_figure(figure))}" for figure in totals.fidelity.figures]
+    out += [
+        "Projects shown together, beside the audit of 421 real cycles (McNicholas et al. 2019):",
+        "",
+    ]
+    out += [
+        f"- {md(format_figure(figure))}: {md(LABELS[figure.name])}"
+        for figure in totals.fidelity.figures
+    ]
     out.append("")
     names = [name for name, _ in cells.FIDELITY_COLUMNS]
     out += _table(

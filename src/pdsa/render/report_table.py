@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pdsa.analysis.fidelity import explain_figure, format_figure
+from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
 from pdsa.render import report_cells as cells
 from pdsa.render.safe import one_line
 from pdsa.workflow.report import Report
@@ -113,9 +113,9 @@ def _print_measures(console: Console, report: Report) -> None:
 
 
 def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
-    console.print(Text("Fidelity of the programme (domain.md section 2)", style="bold"))
+    console.print(Text("Fidelity to the PDSA method, projects shown together", style="bold"))
     for figure in report.summary.totals.fidelity.figures:
-        console.print(Text("  " + format_figure(figure)))
+        console.print(Text(f"  {format_figure(figure)}: {LABELS[figure.name]}"))
         if explain:
             console.print(Text("    " + one_line(explain_figure(figure))))
     console.print()

@@ -46,11 +46,11 @@ def check_references(log: Log, project: str, cycle: Cycle) -> None:
             f"--follows '{cycle.follows}': project '{project}' has no such cycle",
             hint="see the cycles with 'pdsa list " + project + "'",
         )
-    if cycle.change_idea is not None:
-        ideas = [idea.id for idea in log.project(project).change_ideas]
-        if cycle.change_idea not in ideas:
+    ideas = [idea.id for idea in log.project(project).change_ideas] if cycle.change_ideas else []
+    for idea in cycle.change_ideas:
+        if idea not in ideas:
             raise PdsaError(
-                f"--change-idea '{cycle.change_idea}': project '{project}' has no such change idea",
+                f"--change-idea '{idea}': project '{project}' has no such change idea",
                 hint=f"its change ideas are: {', '.join(ideas)}"
                 if ideas
                 else f"add change ideas with 'pdsa project edit {project}'",
