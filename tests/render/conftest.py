@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from pdsa.analysis.report_view import Report
 from pdsa.store.log import Log
-from pdsa.workflow.report import Report, build_report, choose_projects
+from pdsa.workflow.report import build_report, choose_projects
 
 #: The "today" of the example report (conftest.TODAY).
 EXAMPLE_TODAY = datetime.date(2026, 11, 26)

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
+from pdsa.analysis.report_view import Report
 from pdsa.render.report_html import report_html
-from pdsa.workflow.report import Report
 
 TIMEOUT = 120
 #: The report has no scripts and loads nothing, so the console should have nothing to say:

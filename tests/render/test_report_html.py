@@ -15,10 +15,11 @@ from support import Run
 
 from pdsa.analysis.fidelity import explain_figure, whole_percent
 from pdsa.analysis.programme import Period
+from pdsa.analysis.report_view import Report
 from pdsa.render.html_parts import inline_svg, number, quantity
 from pdsa.render.report_html import EXAMPLE_NOTE, report_html
 from pdsa.store.log import Log
-from pdsa.workflow.report import Report, build_report, choose_projects
+from pdsa.workflow.report import build_report, choose_projects
 
 #: The ``page_reader`` fixture: HTML text to a page of ids, sections, tags and problems.
 Reader = Callable[[str], Any]

@@ -83,8 +83,8 @@ def show(
         TextOrJson, typer.Option("--format", help="text, or json for scripts.")
     ] = TextOrJson.text,
 ) -> None:
+    from pdsa.analysis.cycle_rows import numbered_rows
     from pdsa.store.names import resolve_cycle
-    from pdsa.workflow.listing import numbered_rows
 
     log = open_log(ctx)
     project, slug = resolve_cycle(log, cycle, Path.cwd())

@@ -13,9 +13,9 @@ from pdsa.cli.options import parse_date
 from pdsa.cli.state import echo_err, open_log, report_error, today
 
 if TYPE_CHECKING:
+    from pdsa.analysis.report_view import Report
     from pdsa.errors import PdsaError
     from pdsa.store.log import Log, Progress
-    from pdsa.workflow.report import Report
 
 HELP = """Report on every project: cycles, decisions, activity, measures against their goals,
 fidelity to the PDSA method beside published audits, and what needs attention.

@@ -10,9 +10,9 @@ import datetime
 import math
 from xml.sax.saxutils import escape, quoteattr
 
+from pdsa.analysis.chart_view import ChartView
 from pdsa.analysis.vocabulary import RuleSet, Variation
 from pdsa.render.safe import one_line
-from pdsa.workflow.chart import ChartView
 
 WIDTH, HEIGHT = 800, 360
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 48, 64

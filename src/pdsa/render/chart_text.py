@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from pdsa.analysis.chart_view import ChartView, CycleMark
 from pdsa.analysis.result import PhaseResult
 from pdsa.analysis.vocabulary import RuleSet, Variation
 from pdsa.render.safe import one_line
-from pdsa.workflow.chart import ChartView, CycleMark
 
 HEIGHT = 12
 LABEL_WIDTH = 9

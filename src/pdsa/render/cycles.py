@@ -10,9 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from pdsa.analysis.cycle_rows import CycleRow
 from pdsa.model.cycle import Cycle, Prediction, Scale
 from pdsa.render.safe import one_line, plural, visible
-from pdsa.workflow.listing import CycleRow
 
 PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
 DECISION_STYLE = {"adopt": "green", "adapt": "yellow", "abandon": "red"}

@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from pdsa.analysis.chart_view import ChartView
 from pdsa.analysis.fidelity import LABELS, FidelityProfile, Figure, explain_figure, whole_percent
 from pdsa.analysis.predictions import PredictionRecord
 from pdsa.analysis.programme import MeasureStatus, PhaseCounts, ProjectSummary
 from pdsa.render.chart_svg import chart_svg
 from pdsa.render.safe import one_line
-from pdsa.workflow.chart import ChartView
 
 #: What a table shows where there is no value: an en dash.
 NONE = "\u2013"

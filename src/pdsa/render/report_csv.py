@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from pdsa.analysis.report_view import Report
 from pdsa.render.report_cells import CSV_COLUMNS, csv_row
 from pdsa.render.safe import visible
-from pdsa.workflow.report import Report
 
 # Spreadsheets run a cell starting with these as a formula; a leading quote keeps it text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pdsa.analysis.chart_view import ChartView
 from pdsa.analysis.fidelity import FidelityProfile
 from pdsa.analysis.predictions import PredictionRecord
 from pdsa.analysis.programme import (
@@ -22,6 +23,7 @@ from pdsa.analysis.programme import (
     ThemeSummary,
     Totals,
 )
+from pdsa.analysis.report_view import Report
 from pdsa.render.html_parts import (
     NONE,
     STYLE,
@@ -42,8 +44,6 @@ from pdsa.render.html_parts import (
     stale_badge,
     table,
 )
-from pdsa.workflow.chart import ChartView
-from pdsa.workflow.report import Report
 
 EXAMPLE_NOTE = (
     "This is the bundled example programme: its organisations, people and figures are "

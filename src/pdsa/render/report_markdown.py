@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
+from pdsa.analysis.report_view import Report
 from pdsa.render import report_cells as cells
 from pdsa.render.safe import one_line
-from pdsa.workflow.report import Report
 
 # Characters Markdown (CommonMark and GitHub's tables) could read as markup.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")

@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
+from pdsa.analysis.report_view import Report
 from pdsa.render import report_cells as cells
 from pdsa.render.safe import one_line
-from pdsa.workflow.report import Report
 
 SIGNAL_STYLE = {"improvement": "blue", "concern": "dark_orange", "neutral": "magenta"}
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from pdsa.errors import PdsaError
 from pdsa.model.cycle import Cycle
+from pdsa.model.loaded import Loaded
 from pdsa.model.measure import Measure
 from pdsa.model.programme import Programme
 from pdsa.model.project import Project
@@ -36,16 +37,6 @@ SUFFIX = ".toml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 #: Called with the number of files just read, for a progress bar.
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[ModelT]):
-    """A record with where it came from."""
-
-    project: str
-    slug: str
-    path: Path
-    record: ModelT
 
 
 @dataclass(frozen=True)

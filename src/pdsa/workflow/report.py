@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from pdsa.analysis.chart_view import ChartView, cycle_marks
 from pdsa.analysis.programme import Period, ProgrammeSummary, ProjectSummary, summarise_programme
+from pdsa.analysis.report_view import Report
 from pdsa.errors import PdsaError
 from pdsa.model.cycle import Cycle
+from pdsa.model.loaded import Loaded
 from pdsa.model.measure import Measure
 from pdsa.model.programme import Programme
 from pdsa.model.project import Project
-from pdsa.store.log import Loaded, Log, Progress
+from pdsa.store.log import Log, Progress
 from pdsa.store.names import pick
-from pdsa.workflow.chart import ChartView, cycle_marks
 
 #: The orders ``--sort`` offers, each a key over a project's summary.
 SORTS: dict[str, Callable[[ProjectSummary], tuple[object, ...]]] = {
@@ -26,20 +28,6 @@ SORTS: dict[str, Callable[[ProjectSummary], tuple[object, ...]]] = {
     "score": lambda p: (-(p.progress_score or 0.0), p.slug),
     "fidelity": lambda p: (-(p.fidelity.predictions.percent or 0.0), p.slug),
 }
-
-
-@dataclass(frozen=True)
-class Report:
-    """A programme summary with the charts of its measures and the files that failed."""
-
-    programme: Programme
-    summary: ProgrammeSummary
-    charts: dict[str, tuple[ChartView, ...]] = field(default_factory=dict)
-    errors: tuple[PdsaError, ...] = ()
-
-    @property
-    def projects(self) -> tuple[ProjectSummary, ...]:
-        return self.summary.projects
 
 
 def choose_projects(
