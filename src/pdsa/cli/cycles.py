@@ -123,6 +123,7 @@ def plan(
     editor: EditorOpt = False,
 ) -> None:
     from pdsa.store.names import implied_project, resolve_project
+    from pdsa.workflow.cycles import default_plan_date, scale_value, watched_measures
 
     log = open_log(ctx)
     project_name, title = project_and_title(
@@ -134,19 +135,18 @@ def plan(
         "change_idea": _one_or_several(change_idea or []),
         "follows": follows,
         "measures": list(measure or []),
-        "plan.date": parse_date(date, option="--date") or _plan_date(start),
+        "plan.date": parse_date(date, option="--date")
+        or default_plan_date(today(), parse_date(start, option="--start")),
         "plan.objective": objective,
         "plan.questions": list(question or []),
         "plan.predictions": predictions_with(list(prediction or []), list(expect or [])),
         "plan.data_collection": data_collection,
-        "plan.scale": _scale(scale, people=people, sites=sites, days=days),
+        "plan.scale": scale_value(scale, people=people, sites=sites, days=days),
         "plan.start": parse_date(start, option="--start"),
         "plan.end": parse_date(end, option="--end"),
     }
     tasks = [{"what": what} for what in task or []]
-    for entry in values["plan.predictions"]:
-        if isinstance(entry, dict) and entry["measure"] not in values["measures"]:
-            values["measures"].append(entry["measure"])
+    values["measures"] = watched_measures(values["measures"], values["plan.predictions"])
     if editor:
         _plan_in_editor(log, project, values, tasks, slug)
         return
@@ -172,27 +172,6 @@ def _one_or_several(ideas: list[str]) -> str | list[str] | None:
     if not ideas:
         return None
     return ideas[0] if len(ideas) == 1 else ideas
-
-
-def _plan_date(start: str | None) -> datetime.date:
-    """Today, or the planned start when the plan is logged after the test began."""
-    planned = parse_date(start, option="--start")
-    return min(today(), planned) if planned is not None else today()
-
-
-def _scale(
-    description: str | None, *, people: int | None, sites: int | None, days: int | None
-) -> Any:
-    numbers = {"people": people, "sites": sites, "days": days}
-    given = {key: value for key, value in numbers.items() if value is not None}
-    if not given:
-        return description
-    if description is None:
-        raise typer.BadParameter(
-            "--people, --sites and --days describe a --scale; give --scale too",
-            param_hint="--scale",
-        )
-    return {"description": description, **given}
 
 
 def _nest(values: dict[str, Any]) -> dict[str, Any]:

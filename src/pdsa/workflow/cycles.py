@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from pdsa.errors import PdsaError
+from pdsa.errors import PdsaError, UsageError
 from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Prediction, Study
 from pdsa.model.slug import slugify
 from pdsa.store.log import CYCLES_DIR, Log
@@ -15,6 +15,39 @@ from pdsa.tools.kinds import Kind, schema_directive
 from pdsa.workflow.privacy import guard_title
 
 PhaseRecord = Do | Study | Act
+
+
+def default_plan_date(today: datetime.date, start: datetime.date | None) -> datetime.date:
+    """When the plan was written, unless told: today, or the planned start when the plan is
+    logged after the test began (so that Do, dated after the start, follows it)."""
+    return min(today, start) if start is not None else today
+
+
+def scale_value(
+    description: str | None, *, people: int | None, sites: int | None, days: int | None
+) -> str | dict[str, object] | None:
+    """The scale of a test: its description alone, or with the numbers that let growth
+    along a ramp be measured."""
+    numbers = {"people": people, "sites": sites, "days": days}
+    given = {key: value for key, value in numbers.items() if value is not None}
+    if not given:
+        return description
+    if description is None:
+        raise UsageError(
+            "--people, --sites and --days describe a --scale; give --scale too",
+            hint='e.g. --scale "1 clinic, 20 people, 2 weeks" --people 20',
+        )
+    return {"description": description, **given}
+
+
+def watched_measures(measures: list[str], predictions: list[object]) -> list[str]:
+    """The cycle's measures, with every measure a prediction names added after them."""
+    watched = list(measures)
+    for entry in predictions:
+        named = entry.get("measure") if isinstance(entry, dict) else None
+        if isinstance(named, str) and named not in watched:
+            watched.append(named)
+    return watched
 
 
 def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
