@@ -335,3 +335,26 @@ def test_a_record_called_readme_is_checked(tmp_path: Path, monkeypatch: pytest.M
     assert any(
         f["file"].endswith("cycles/readme.toml") for f in json.loads(result.stdout)["findings"]
     )
+
+
+def test_an_identifier_in_a_comment_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from pdsa.cli.main import app
+
+    runner = CliRunner()
+    root = tmp_path / "log"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    monkeypatch.chdir(root)
+    assert runner.invoke(app, ["project", "new", "P", "--aim", "a", "--lead", "b"]).exit_code == 0
+    assert runner.invoke(app, ["plan", "X", "--objective", "o"]).exit_code == 0
+    cycle = root / "projects" / "p" / "cycles" / "x.toml"
+    cycle.write_text(cycle.read_text() + "# call back on 943 476 5919\n")
+    result = runner.invoke(app, ["check", "--format", "json"])
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "P701"]
+    assert [(f["line"], f["column"], f["message"]) for f in found] == [
+        (8, 16, "a comment looks like an NHS number with a valid check digit (*** *** **19)")
+    ]
+    assert "943 476 5919" not in result.stdout

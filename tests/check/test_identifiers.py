@@ -143,10 +143,11 @@ def test_literal_and_multiline_literal_strings(tmp_path: Path) -> None:
     assert [finding[:3] for finding in _privacy(root)] == [("P704", 2, 15), ("P705", 8, 8)]
 
 
-def test_keys_and_comments_are_not_scanned(tmp_path: Path) -> None:
+def test_comments_are_scanned(tmp_path: Path) -> None:
     root = build("valid", tmp_path)
     write(root, LEAFLETS, "# seen 943 476 5919\n" + CYCLE)
-    assert _privacy(root) == []
+    found = _privacy(root)
+    assert len(found) == 1 and found[0][0] == "P701" and found[0][1:3] == (1, 8)
 
 
 def test_every_file_kind_is_scanned(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """The privacy guard in a check: every string value of every file, scanned for identifiers.
 
-Strings are taken from the parsed data (keys and comments are not scanned), so text
-split across escapes or lines reads as the person wrote it. Positions are wanted only
-for the rare hit, so the key index is built only then. A finding names the kind and
+Strings are taken from the parsed data, so text split across escapes or lines reads as
+the person wrote it; comments, free text that reaches git just the same, are scanned from
+the file's text (only when it holds a "#" and passes the quick test below). Positions
+are wanted only for the rare hit, so the key index is built only then. A finding names the kind and
 shows the masked form, never the text that was found.
 """
 
@@ -17,6 +18,7 @@ from pdsa.check.findings import Finding
 from pdsa.check.privacy import PrivacyKind, scan, validate_allow
 from pdsa.check.reading import Checked
 from pdsa.model.problems import dotted
+from pdsa.tools.text import find_comments
 
 CODES: Final[dict[PrivacyKind, str]] = {
     "nhs_number": "P701",
@@ -80,8 +82,11 @@ def _may_identify(value: Any) -> bool:
 
 
 def check_privacy(checked: Checked, allow: Sequence[str], enabled: frozenset[str]) -> None:
-    """Add a finding for each likely identifier in the file's string values."""
-    if checked.data is None or checked.source is None or not _may_identify(checked.data):
+    """Add a finding for each likely identifier in the file's string values and comments."""
+    if checked.data is None or checked.source is None:
+        return
+    _check_comments(checked, allow, enabled)
+    if not _may_identify(checked.data):
         return
     for path, text in strings(checked.data):
         if not MAY_IDENTIFY.search(text):
@@ -98,6 +103,31 @@ def check_privacy(checked: Checked, allow: Sequence[str], enabled: frozenset[str
                 hint=_HINT,
                 end_line=end_line,
             )
+
+
+def _check_comments(checked: Checked, allow: Sequence[str], enabled: frozenset[str]) -> None:
+    assert checked.source is not None
+    text = checked.source.text
+    if "#" not in text or not MAY_IDENTIFY.search(text):
+        return
+    for line, comment in find_comments(text):
+        for hit in scan(comment, allow=allow):
+            code = CODES[hit.kind]
+            if code in enabled:
+                column = _comment_column(text, line, comment) + hit.start
+                checked.add(
+                    code,
+                    (line, column),
+                    f"a comment looks like {hit.description} ({hit.masked})",
+                    hint=_HINT,
+                )
+
+
+def _comment_column(text: str, line: int, comment: str) -> int:
+    """The 1-based column where ``comment`` starts on ``line`` (its last occurrence there)."""
+    source_line = text.split("\n")[line - 1] if line >= 1 else ""
+    found = source_line.rfind(comment)
+    return found + 1 if found >= 0 else 1
 
 
 def check_allow_list(checked: Checked) -> list[str]:
