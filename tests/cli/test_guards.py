@@ -162,3 +162,33 @@ def test_an_unterminated_string_is_explained(log: Path, run: Run) -> None:
     outcome = run("show", "quote")
     assert outcome.exit_code == 1
     assert "is a closing quote missing on this line?" in outcome.stderr
+
+
+def test_concurrent_points_all_land_and_one_date_stays_one_point(log: Path) -> None:
+    import datetime
+    import threading
+
+    from pdsa.errors import PdsaError
+    from pdsa.model.measure import Point
+    from pdsa.store.log import Log
+    from pdsa.workflow.measures import add_points
+
+    store = Log(log)
+    refused: list[str] = []
+
+    def record(day: int) -> None:
+        point = Point(date=datetime.date(2026, 1, day), value=float(day))
+        try:
+            add_points(store, "outreach", "attendance-rate", [point])
+        except PdsaError as error:
+            refused.append(error.message)
+
+    threads = [threading.Thread(target=record, args=(1 + n % 8,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    points = store.measure("outreach", "attendance-rate").points
+    assert sorted(point.date.day for point in points) == list(range(1, 9))
+    assert len(refused) == 8 and all("already has a point" in text for text in refused)
+    assert not list((log / "projects/outreach/measures").glob(".*.lock"))

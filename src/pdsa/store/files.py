@@ -19,7 +19,9 @@ import contextlib
 import os
 import re
 import tempfile
+import time
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -232,3 +234,45 @@ def write_export(path: Path, text: str, *, log_root: Path | None = None) -> None
         os.replace(temp, path)
     except OSError as error:
         raise PdsaError(f"cannot write {path}: {error.strerror}") from None
+
+
+#: How long to wait for another pdsa writing the same record, and when a lock is stale.
+LOCK_WAIT_SECONDS = 10.0
+LOCK_STALE_SECONDS = 60.0
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold ``path``'s lock file (``.<name>.lock`` beside it) while reading and rewriting it,
+    so two people adding to one record at once both land, one after the other."""
+    lock = path.with_name(f".{path.name}.lock")
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            if _stale(lock):
+                with contextlib.suppress(OSError):
+                    os.unlink(lock)
+                continue
+            if time.monotonic() > deadline:
+                raise PdsaError(
+                    f"{path.name} is being written by another pdsa; nothing was written",
+                    hint=f"try again; if no pdsa is running, delete {lock}",
+                    path=path,
+                ) from None
+            time.sleep(0.02)
+    try:
+        os.close(handle)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+
+
+def _stale(lock: Path) -> bool:
+    try:
+        return time.time() - lock.stat().st_mtime > LOCK_STALE_SECONDS
+    except OSError:
+        return False

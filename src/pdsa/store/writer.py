@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -14,10 +15,13 @@ from pdsa.store.files import (
     append,
     appended_text,
     create_exclusive,
+    locked,
     parse_text,
     read,
 )
 from pdsa.store.records import dumps, to_toml_data, validate
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 #: How many numbered alternatives to try when a slug is taken.
 MAX_ALTERNATIVES = 99
@@ -71,16 +75,25 @@ def _taken_ignoring_case(path: Path) -> bool:
     return any(entry.name.lower() == name for entry in path.parent.iterdir())
 
 
-def append_tables(path: Path, addition: dict[str, Any], model: type[BaseModel]) -> None:
+def append_tables(
+    path: Path,
+    addition: dict[str, Any],
+    model: type[ModelT],
+    *,
+    guard: Callable[[ModelT], None] | None = None,
+) -> None:
     """Append ``addition`` (new tables) to a record file after checking the result.
 
-    The file must parse and the combined file must validate before a byte is written;
-    the existing bytes are kept exactly.
+    The file must parse and the combined file must validate (and pass ``guard``, which
+    raises to refuse) before a byte is written; the existing bytes are kept exactly. The
+    record is locked from the read to the write, so concurrent appends all land.
     """
-    parsed = read(path)
     addition_text = dumps(addition)
-    combined = appended_text(parsed.text, addition_text)
-    data = parse_text(path, combined)
-
-    validate(ParsedFile(path, parsed.raw, combined, data), model)
-    append(parsed, addition_text)
+    with locked(path):
+        parsed = read(path)
+        combined = appended_text(parsed.text, addition_text)
+        data = parse_text(path, combined)
+        record = validate(ParsedFile(path, parsed.raw, combined, data), model)
+        if guard is not None:
+            guard(record)
+        append(parsed, addition_text)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from pdsa.store.files import ParsedFile, parse_text, replace_atomic
+from pdsa.store.files import ParsedFile, locked, parse_text, replace_atomic
 from pdsa.store.records import validate
 
 
@@ -21,4 +21,5 @@ def accept_edit(
     """
     data = parse_text(shown_as, edited)
     validate(ParsedFile(shown_as, edited.encode("utf-8"), edited, data), model)
-    replace_atomic(path, edited.encode("utf-8"), expected=original)
+    with locked(path):
+        replace_atomic(path, edited.encode("utf-8"), expected=original)

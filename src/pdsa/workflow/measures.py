@@ -36,17 +36,27 @@ def add_points(log: Log, project: str, measure: str, points: list[Point]) -> Mea
     if not points:
         raise PdsaError("no points to add")
     path = log.measure_path(project, measure)
-    existing = {point.date for point in log.measure(project, measure).points}
-    seen: set[datetime.date] = set()
-    for point in points:
-        if point.date in existing or point.date in seen:
-            raise PdsaError(
-                f"{project}/{measure} already has a point for {point.date.isoformat()}; "
-                "nothing was written",
-                hint=f"one point per date: correct a value with 'pdsa edit {project}/{measure}'",
-            )
-        seen.add(point.date)
-    append_tables(path, {"points": [to_toml_data(point) for point in points]}, Measure)
+
+    def one_point_per_date(combined: Measure) -> None:
+        # Checked on the file as it will be, under the record's lock: two people recording
+        # the same date at once get one point and one refusal, never two points.
+        seen: set[datetime.date] = set()
+        for point in combined.points:
+            if point.date in seen:
+                raise PdsaError(
+                    f"{project}/{measure} already has a point for {point.date.isoformat()}; "
+                    "nothing was written",
+                    hint=f"one point per date: correct a value with "
+                    f"'pdsa edit {project}/{measure}'",
+                )
+            seen.add(point.date)
+
+    append_tables(
+        path,
+        {"points": [to_toml_data(point) for point in points]},
+        Measure,
+        guard=one_point_per_date,
+    )
     return log.measure(project, measure)
 
 
