@@ -28,6 +28,7 @@ from pdsa.check.references import (
     ids_of,
 )
 from pdsa.check.rules import PRIVACY_CODES, Selection
+from pdsa.gcpause import paused_gc
 from pdsa.store import parallel
 from pdsa.store.parallel import parse_all
 
@@ -70,7 +71,8 @@ def check_log(
     """Check the log at ``root``; report on the files under ``only`` (paths relative to
     the root) or on every file. References are always resolved against the whole log."""
     run = _Run(root, Scope(only), selection, today, _Guard(raise_errors))
-    run.check()
+    with paused_gc():
+        run.check()
     report = Report(files=sum(1 for entry in run.layout.entries if entry.rel in run.scope))
     report.files += sum(1 for rel in run.layout.strays if rel in run.scope)
     found = [*run.layout.findings, *run.guard.findings, *run.found]

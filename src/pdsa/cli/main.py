@@ -6,7 +6,6 @@ only Typer; each command imports the core, Pydantic and Rich when it runs.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -136,10 +135,6 @@ app.add_typer(measures.app, name="measure")
 
 def main() -> None:
     """Console-script entry point."""
-    # A short-lived process that builds tens of thousands of small acyclic objects: the
-    # cyclic garbage collector would only rescan them (a third of `pdsa report`'s time on
-    # 10,000 cycles). Reference counting still frees everything as usual.
-    gc.disable()
     try:
         app()
     except BrokenPipeError:

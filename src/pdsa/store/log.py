@@ -183,6 +183,14 @@ class Log:
         # The hot path of list, report and check over 10,000 files: files are parsed
         # in parallel and validated here; a file that fails is loaded again on its
         # own so its error carries its line and column.
+        from pdsa.gcpause import paused_gc
+
+        with paused_gc():
+            return self._scan_files(projects, kind, model, progress)
+
+    def _scan_files(
+        self, projects: list[str], kind: str, model: type[ModelT], progress: Progress | None
+    ) -> Scan[ModelT]:
         from pdsa.store.parallel import parse_all
 
         base = str(self.projects_dir)

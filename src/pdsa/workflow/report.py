@@ -10,6 +10,7 @@ from pdsa.analysis.chart_view import ChartView, cycle_marks
 from pdsa.analysis.programme import Period, ProgrammeSummary, ProjectSummary, summarise_programme
 from pdsa.analysis.report_view import Report
 from pdsa.errors import PdsaError
+from pdsa.gcpause import paused_gc
 from pdsa.model.cycle import Cycle
 from pdsa.model.loaded import Loaded
 from pdsa.model.measure import Measure
@@ -59,6 +60,31 @@ def build_report(
     progress: Progress | None = None,
 ) -> Report:
     """Read ``projects`` with their cycles and measures and summarise them."""
+    with paused_gc():
+        return _build_report(
+            log,
+            today=today,
+            projects=projects,
+            since=since,
+            until=until,
+            sort=sort,
+            with_charts=with_charts,
+            progress=progress,
+        )
+
+
+def _build_report(
+    log: Log,
+    *,
+    today: datetime.date,
+    projects: list[str],
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    sort: str = "project",
+    with_charts: bool = False,
+    progress: Progress | None = None,
+) -> Report:
+    """:func:`build_report` with the collector already paused."""
     if since is not None and until is not None and since > until:
         raise PdsaError(f"--since {since} is after --until {until}")
     programme = log.programme
