@@ -28,7 +28,7 @@ def test_project_new_writes_project_toml(empty_log: Path, run: Run) -> None:
     assert read(path) == (
         "#:schema ../../.pdsa/schemas/project.json\n"
         'schema_version = 1\ntitle = "Postal self-test kits"\naim = "Send 300 kits by June 2027"\n'
-        'lead_organisation = "Northside Health Collective"\npartners = ["Clinic A", "Clinic B"]\n'
+        'lead_organisation = "Northside Health Collective"\npartners = ["Clinic A", "Clinic B"]\nstarted = 2026-11-26\n'
     )
     assert (path.parent / "cycles").is_dir() and (path.parent / "measures").is_dir()
 

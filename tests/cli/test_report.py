@@ -81,7 +81,7 @@ def test_filters(in_example: Path, run: Run) -> None:
         outcome.stderr
     )
     outcome = run("report", "--since", "2026-10-01", "--until", "2026-09-01")
-    assert outcome.exit_code == 1
+    assert outcome.exit_code == 2
 
 
 def test_output_file_and_confirmation(in_example: Path, run: Run, tmp_path: Path) -> None:

@@ -172,7 +172,8 @@ def _check_version(checked: Checked) -> tuple[bool, bool]:
             "P201",
             TOP,
             "missing 'schema_version' (the file format version)",
-            hint=f"add 'schema_version = {SCHEMA_VERSION}' as the first line",
+            hint=f"run 'pdsa migrate' (it adds schema_version = {SCHEMA_VERSION} and upgrades "
+            "the old layout), or add that line by hand",
         )
         return True, True
     version = checked.data["schema_version"]

@@ -191,7 +191,7 @@ def import_points(
         f"Imported {plural(len(points), 'point')} into {project}/{slug} "
         f"({len(updated.points)} in all)."
     )
-    warn_private(log, [point.note for point in points if point.note])
+    warn_private(log, {f"note of {p.date.isoformat()}": p.note for p in points if p.note})
 
 
 @app.command("list")

@@ -9,7 +9,8 @@ import typer
 
 from pdsa.cli import ask
 from pdsa.cli.formats import TableOrJson, write_json
-from pdsa.cli.state import echo_err, open_log, report_error
+from pdsa.cli.options import parse_date
+from pdsa.cli.state import echo_err, open_log, report_error, today
 
 app = typer.Typer(
     help="Projects: create, list, show and edit them.\n\nExample: pdsa project list",
@@ -40,6 +41,14 @@ def new(
     partner: Annotated[
         list[str] | None, typer.Option(help="A partner organisation (repeatable).", metavar="NAME")
     ] = None,
+    started: Annotated[
+        str | None,
+        typer.Option(
+            help="When the project started (YYYY-MM-DD; default today): a project with no "
+            "cycle for longer than the programme's stale_after_days is flagged.",
+            metavar="DATE",
+        ),
+    ] = None,
     slug: Annotated[
         str | None,
         typer.Option(
@@ -56,6 +65,7 @@ def new(
         "lead_organisation": lead,
         "theme": theme,
         "partners": list(partner or []),
+        "started": parse_date(started, option="--started") or today(),
     }
     if editor:
         from pdsa.cli.editor import edit_until_valid

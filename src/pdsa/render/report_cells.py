@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pdsa.analysis.fidelity import Figure, whole_percent
 from pdsa.analysis.programme import AttentionItem, MeasureStatus, ProjectSummary, Totals
+from pdsa.render.safe import plural
 
 #: The fidelity figures the report shows, in order, with short column names.
 FIDELITY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -33,7 +34,7 @@ def totals_sentence(totals: Totals) -> str:
     """The programme (or theme) totals in one sentence."""
     counts, chosen = totals.cycles, totals.decisions
     return (
-        f"{totals.projects} projects ({totals.active} active, {totals.stale} stale). "
+        f"{plural(totals.projects, 'project')} ({totals.active} active, {totals.stale} stale). "
         f"Cycles by last phase: plan {counts.plan}, do {counts.do}, study {counts.study}, "
         f"act {counts.act}. Decisions: adopt {chosen.adopt}, adapt {chosen.adapt}, "
         f"abandon {chosen.abandon}. {totals.predictions.summary().capitalize()}."

@@ -19,7 +19,7 @@ SIGNAL_STYLE = {"improvement": "blue", "concern": "dark_orange", "neutral": "mag
 
 
 #: Columns that never wrap: names a reader copies into commands.
-NO_WRAP = {"project", "measure", "key", "signal", "date"}
+NO_WRAP = {"project", "measure", "key", "signal", "date", "theme"}
 #: Below these widths the column is dropped rather than squeezed.
 DROP_BELOW = {"lead": 110, "theme": 90, "date": 100}
 

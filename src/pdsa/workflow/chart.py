@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pdsa.analysis.chart_view import ChartView, analyse_measure, cycle_marks
+from pdsa.errors import UsageError
 from pdsa.store.log import Log
 
 
@@ -20,6 +21,12 @@ def chart(
     measure, else the programme's default."""
     measure = log.measure(project, slug)
     chosen = rules or measure.rules or log.programme.settings.rules
+    if chosen == "anhoej" and (shift_length is not None or trend_length is not None):
+        raise UsageError(
+            "--shift and --trend set the lengths of the ihi and spc rules; the anhoej rules "
+            "have no shift or trend",
+            hint="add --rules ihi or --rules spc",
+        )
     analysis = analyse_measure(
         measure,
         name=f"{project}/{slug}",

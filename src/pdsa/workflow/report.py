@@ -9,7 +9,7 @@ from dataclasses import replace
 from pdsa.analysis.chart_view import ChartView, cycle_marks
 from pdsa.analysis.programme import Period, ProgrammeSummary, ProjectSummary, summarise_programme
 from pdsa.analysis.report_view import Report
-from pdsa.errors import PdsaError
+from pdsa.errors import PdsaError, UsageError
 from pdsa.gcpause import paused_gc
 from pdsa.model.cycle import Cycle
 from pdsa.model.loaded import Loaded
@@ -86,7 +86,7 @@ def _build_report(
 ) -> Report:
     """:func:`build_report` with the collector already paused."""
     if since is not None and until is not None and since > until:
-        raise PdsaError(f"--since {since} is after --until {until}")
+        raise UsageError(f"--since {since} is after --until {until}", hint="swap them, or drop one")
     programme = log.programme
     errors: list[PdsaError] = []
     loaded: list[tuple[str, Project]] = []
