@@ -11,8 +11,13 @@ everything as usual; the collector runs again as soon as the block ends.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import ParamSpec, TypeVar
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
 @contextlib.contextmanager
@@ -26,3 +31,14 @@ def paused_gc() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def gc_paused(function: Callable[Params, Result]) -> Callable[Params, Result]:
+    """``function`` run inside :func:`paused_gc`."""
+
+    @functools.wraps(function)
+    def paused(*args: Params.args, **kwargs: Params.kwargs) -> Result:
+        with paused_gc():
+            return function(*args, **kwargs)
+
+    return paused

@@ -10,7 +10,7 @@ from pdsa.analysis.chart_view import ChartView, cycle_marks
 from pdsa.analysis.programme import Period, ProgrammeSummary, ProjectSummary, summarise_programme
 from pdsa.analysis.report_view import Report
 from pdsa.errors import PdsaError, UsageError
-from pdsa.gcpause import paused_gc
+from pdsa.gcpause import gc_paused
 from pdsa.model.cycle import Cycle
 from pdsa.model.loaded import Loaded
 from pdsa.model.measure import Measure
@@ -48,6 +48,7 @@ def choose_projects(
     return sorted(slug for slug in set(chosen) if log.project(slug).theme == theme)
 
 
+@gc_paused
 def build_report(
     log: Log,
     *,
@@ -60,31 +61,6 @@ def build_report(
     progress: Progress | None = None,
 ) -> Report:
     """Read ``projects`` with their cycles and measures and summarise them."""
-    with paused_gc():
-        return _build_report(
-            log,
-            today=today,
-            projects=projects,
-            since=since,
-            until=until,
-            sort=sort,
-            with_charts=with_charts,
-            progress=progress,
-        )
-
-
-def _build_report(
-    log: Log,
-    *,
-    today: datetime.date,
-    projects: list[str],
-    since: datetime.date | None = None,
-    until: datetime.date | None = None,
-    sort: str = "project",
-    with_charts: bool = False,
-    progress: Progress | None = None,
-) -> Report:
-    """:func:`build_report` with the collector already paused."""
     if since is not None and until is not None and since > until:
         raise UsageError(f"--since {since} is after --until {until}", hint="swap them, or drop one")
     programme = log.programme
