@@ -58,6 +58,14 @@ def main() -> int:
     floor, _ = measure([sys.executable, str(app), "--version"], runs=args.runs * 2)
     ours, _ = measure([*pdsa_command(), "--version"], runs=args.runs * 2)
     ok &= report("pdsa --version vs minimal Typer app", ours, floor, 1.2)
+    # For reference (no target): the whole Typer app, which builds all its commands, as
+    # every command but --version does.
+    app_help, _ = measure([*pdsa_command(), "--help"], runs=args.runs * 2)
+    floor_help, _ = measure([sys.executable, str(app), "--help"], runs=args.runs * 2)
+    print(
+        f"{'(reference) pdsa --help vs the minimal app':<44} {app_help:8.3f} s  floor "
+        f"{floor_help:8.3f} s  ratio {app_help / floor_help:5.2f}"
+    )
 
     root = OUT / f"log-{args.projects}x{args.cycles}"
     if not (root / "pdsa.toml").exists():
