@@ -99,3 +99,13 @@ def test_an_exact_name_beats_a_prefix_and_a_tie_is_refused(
     assert "'rea' could be either: cycle outreach/reach-out, measure outreach/reach" in (
         outcome.stderr
     )
+
+
+def test_an_edit_that_adds_private_text_is_saved_with_a_warning(
+    planned: Path, run: Run, tmp_path: Path
+) -> None:
+    env = editor(tmp_path, "path.write_text(text.replace('See', 'Call 943 476 5919'))\n")
+    outcome = run("edit", "quick-test", env=env)
+    assert outcome.exit_code == 0
+    assert "warning: plan.objective: looks like an NHS number" in outcome.stderr
+    assert "943 476 5919" not in outcome.stderr

@@ -18,9 +18,9 @@ def test_a_second_point_on_the_same_date_is_refused(log: Path, run: Run, tmp_pat
     assert outcome.exit_code == 1
     assert "already has a point for 2026-03-04" in outcome.stderr
     csv = tmp_path / "again.csv"
-    csv.write_text("2026-03-11,72\n2026-03-11,73\n")
+    csv.write_text("2026-03-11,72\n2026-03-04,73\n")
     outcome = run("measure", "import", "attendance-rate", str(csv))
-    assert outcome.exit_code == 1 and "already has a point for 2026-03-11" in outcome.stderr
+    assert outcome.exit_code == 1 and "already has a point for 2026-03-04" in outcome.stderr
     assert read(measure_file(log, "attendance-rate")) == before
 
 

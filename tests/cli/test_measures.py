@@ -99,3 +99,19 @@ def test_measure_list(log: Path, run: Run) -> None:
         }
     ]
     assert "71% on 2026-03-04" in run("measure", "list").stdout
+
+
+def test_a_csv_that_repeats_a_date_names_both_lines(log: Path, run: Run, tmp_path: Path) -> None:
+    csv = tmp_path / "twice.csv"
+    csv.write_text("2026-06-01,80\n2026-06-08,81\n2026-06-01,82\n")
+    outcome = run("measure", "import", "attendance-rate", str(csv))
+    assert outcome.exit_code == 1
+    assert f"{csv}:3: 2026-06-01 repeats the date of line 1 (one point per date)" in outcome.stderr
+
+
+def test_an_older_point_is_appended_with_a_warning(log: Path, run: Run) -> None:
+    assert run("measure", "record", "attendance-rate", "70", "--date", "2026-03-04").exit_code == 0
+    outcome = run("measure", "record", "attendance-rate", "65", "--date", "2026-02-01")
+    assert outcome.exit_code == 0
+    assert "warning: 1 point(s) dated before the last one already in" in outcome.stderr
+    assert read(measure_file(log, "attendance-rate")).endswith("date = 2026-02-01\nvalue = 65\n")

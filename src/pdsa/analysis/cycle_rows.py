@@ -39,7 +39,6 @@ class CycleRow:
             "decision": self.decision,
             "planned_start": self.cycle.planned_start.isoformat(),
             "follows": self.cycle.follows,
-            "change_idea": self.cycle.change_idea,
             "change_ideas": self.cycle.change_ideas,
             "measures": list(self.cycle.measures),
         }

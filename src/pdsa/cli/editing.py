@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pdsa.cli.state import echo_err, open_log
+from pdsa.cli.state import echo_err, open_log, warn_private
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -52,6 +52,9 @@ def edit_file(log: Log, path: Path, model: type[BaseModel]) -> None:
         echo_err(f"No changes; {log.relative(path)} is as it was.")
         return
     echo_err(f"Saved {log.relative(path)}.")
+    import tomllib
+
+    warn_private(log, tomllib.loads(decode(path, path.read_bytes())))
 
 
 def _target(log: Log, name: str) -> tuple[Path, type[BaseModel]]:

@@ -149,6 +149,7 @@ def record(
     }
     point = build(Point, drop_blank(data), what="point")
     updated = add_points(log, project, slug, [point])
+    _warn_order(updated, [point], f"{project}/{slug}")
     echo_err(
         f"Recorded {point.value:g} on {point.date.isoformat()} for {project}/{slug} "
         f"({plural(len(updated.points), 'point')})."
@@ -187,11 +188,24 @@ def import_points(
     project, slug = resolve_measure(log, measure, Path.cwd())
     points = parse_points_csv(text, source=source)
     updated = add_points(log, project, slug, points)
+    _warn_order(updated, points, f"{project}/{slug}")
     echo_err(
         f"Imported {plural(len(points), 'point')} into {project}/{slug} "
         f"({len(updated.points)} in all)."
     )
     warn_private(log, {f"note of {p.date.isoformat()}": p.note for p in points if p.note})
+
+
+def _warn_order(measure: Any, points: list[Any], name: str) -> None:
+    from pdsa.workflow.measures import older_than_last
+
+    early = older_than_last(measure, points)
+    if early:
+        echo_err(
+            f"warning: {len(early)} point(s) dated before the last one already in {name}; the "
+            "chart sorts by date, but pdsa check warns that the file's points are out of order "
+            f"(reorder them with 'pdsa edit {name}' if you wish)"
+        )
 
 
 @app.command("list")

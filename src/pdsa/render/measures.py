@@ -19,7 +19,7 @@ def measures_table(rows: list[dict[str, Any]]) -> Table:
     """The ``pdsa measure list`` table."""
     table = Table(show_edge=False, pad_edge=False)
     for name in ("project", "measure", "title", "type", "better", "goal", "points", "latest"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", no_wrap=name in ("project", "measure"))
     for row in rows:
         latest = (
             f"{with_unit(row['latest_value'], row['unit'])} on {row['latest_date']}"

@@ -16,7 +16,7 @@ def projects_table(rows: list[dict[str, Any]]) -> Table:
     """The ``pdsa project list`` table."""
     table = Table(show_edge=False, pad_edge=False)
     for name in ("project", "title", "theme", "lead organisation", "status", "score"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", no_wrap=name in ("project", "theme"))
     table.add_column("cycles", justify="right")
     table.add_column("measures", justify="right")
     for row in rows:

@@ -146,7 +146,7 @@ def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
 def _print_themes(console: Console, report: Report) -> None:
     if not report.summary.themes:
         return
-    table = _table("Themes", "theme", "projects", "stale", "cycles", "predictions")
+    table = _table("Themes", "name", "projects", "stale", "cycles", "predictions")
     for theme in report.summary.themes:
         totals = theme.totals
         counts = totals.cycles

@@ -32,7 +32,11 @@ def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = 
 
 
 def add_points(log: Log, project: str, measure: str, points: list[Point]) -> Measure:
-    """Append ``points`` as ``[[points]]`` tables, all or none."""
+    """Append ``points`` as ``[[points]]`` tables, all or none.
+
+    Points dated before the file's last are still appended (the file is never reordered
+    behind a person's back); :func:`older_than_last` tells the caller to say so.
+    """
     if not points:
         raise PdsaError("no points to add")
     path = log.measure_path(project, measure)
@@ -67,6 +71,7 @@ def parse_points_csv(text: str, *, source: str) -> list[Point]:
     """
     problems: list[str] = []
     points: list[Point] = []
+    first_line: dict[datetime.date, int] = {}
     reader = csv.reader(io.StringIO(text))
     for row in reader:
         line = reader.line_num
@@ -75,9 +80,18 @@ def parse_points_csv(text: str, *, source: str) -> list[Point]:
         if line == 1 and row[0].strip().lower() == "date":
             continue
         try:
-            points.append(_point_from_row(row))
+            point = _point_from_row(row)
         except ValueError as error:
             problems.append(f"{source}:{line}: {error}")
+            continue
+        if point.date in first_line:
+            problems.append(
+                f"{source}:{line}: {point.date.isoformat()} repeats the date of line "
+                f"{first_line[point.date]} (one point per date)"
+            )
+            continue
+        first_line[point.date] = line
+        points.append(point)
     if problems:
         raise ValidationFailed(
             f"{len(problems)} bad row{'s' if len(problems) != 1 else ''}; nothing was written",
@@ -140,3 +154,10 @@ def measure_rows(log: Log, projects: list[str]) -> tuple[list[dict[str, object]]
             }
         )
     return rows, scan.errors
+
+
+def older_than_last(measure: Measure, points: list[Point]) -> list[Point]:
+    """Those of ``points`` (just appended) dated before a point above them in the file."""
+    before = measure.points[: len(measure.points) - len(points)]
+    latest = max((point.date for point in before), default=None)
+    return [point for point in points if latest is not None and point.date < latest]
