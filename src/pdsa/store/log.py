@@ -121,23 +121,17 @@ class Log:
         """The records in ``folder``: ``.toml`` files whose names are valid slugs."""
         return [stem for stem in self._stems(folder) if is_slug(stem)]
 
-    def misnamed(self, projects: list[str], kind: str) -> list[PdsaError]:
-        """A refusal for each ``.toml`` file of ``kind`` whose name is not a valid slug: it
-        is left out of every listing and report until it is renamed."""
-        errors = []
-        for project in projects:
-            folder = self.project_dir(project) / kind
-            for stem in self._stems(folder):
-                problem = slug_problem(stem)
-                if problem is not None:
-                    errors.append(
-                        PdsaError(
-                            f"left out: '{stem}' is not a valid file name for a record ({problem})",
-                            hint="rename the file (pdsa check lists every such file)",
-                            path=folder / f"{stem}{SUFFIX}",
-                        )
-                    )
-        return errors
+    def _misnamed(self, folder: Path, stem: str) -> PdsaError | None:
+        """The refusal for a ``.toml`` file whose name is not a valid slug: it is left out
+        of every listing and report until it is renamed."""
+        problem = slug_problem(stem)
+        if problem is None:
+            return None
+        return PdsaError(
+            f"left out: '{stem}' is not a valid file name for a record ({problem})",
+            hint="rename the file (pdsa check lists every such file)",
+            path=folder / f"{stem}{SUFFIX}",
+        )
 
     def cycle_slugs(self, project: str) -> list[str]:
         return self._slugs(self.project_dir(project) / CYCLES_DIR)
@@ -195,14 +189,16 @@ class Log:
 
         base = str(self.projects_dir)
         found: list[tuple[str, str, str]] = []
+        errors: list[PdsaError] = []
         for project in projects:
             folder = os.path.join(base, project, kind)
-            found.extend(
-                (project, slug, os.path.join(folder, slug + SUFFIX))
-                for slug in self._slugs(Path(folder))
-            )
+            for stem in self._stems(Path(folder)):  # each folder listed once
+                misnamed = self._misnamed(Path(folder), stem)
+                if misnamed is not None:
+                    errors.append(misnamed)
+                else:
+                    found.append((project, stem, os.path.join(folder, stem + SUFFIX)))
         records: list[Loaded[ModelT]] = []
-        errors: list[PdsaError] = self.misnamed(projects, kind)
         outcomes = parse_all([path for _, _, path in found])
         for (project, slug, path_text), (data, _) in zip(found, outcomes, strict=True):
             path = Path(path_text)

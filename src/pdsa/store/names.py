@@ -7,6 +7,7 @@ cycle) its display number. Ambiguity lists the candidates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pdsa.errors import PdsaError
@@ -110,24 +111,29 @@ def _cycle_anywhere(log: Log, cycle_part: str) -> tuple[str, str]:
             f"cycle number {cycle_part} of which project?",
             hint="write PROJECT/NUMBER, e.g. outreach/2",
         )
-    everywhere = [
-        f"{project}/{slug}" for project in log.project_slugs() for slug in log.cycle_slugs(project)
-    ]
-    exact = [item for item in everywhere if item.split("/", 1)[1] == cycle_part.lower()]
-    matches = exact or [
-        item for item in everywhere if item.split("/", 1)[1].startswith(cycle_part.lower())
-    ]
+    return _anywhere(log, "cycle", cycle_part, log.cycle_slugs, "pdsa list")
+
+
+def _anywhere(
+    log: Log, kind: str, part: str, slugs_of: Callable[[str], list[str]], lister: str
+) -> tuple[str, str]:
+    """``(project, slug)`` of the one record of ``kind`` across the log that ``part`` names:
+    an exact slug first, else a unique prefix; otherwise the candidates, or none."""
+    everywhere = [(project, slug) for project in log.project_slugs() for slug in slugs_of(project)]
+    wanted = part.lower()
+    exact = [pair for pair in everywhere if pair[1] == wanted]
+    matches = exact or [pair for pair in everywhere if pair[1].startswith(wanted)]
     if len(matches) == 1:
-        project, slug = matches[0].split("/", 1)
-        return project, slug
+        return matches[0]
     if not matches:
         raise PdsaError(
-            f"no cycle called '{cycle_part}' in any project",
-            hint="list cycles with 'pdsa list'",
+            f"no {kind} called '{part}' in any project",
+            hint=f"list {kind}s with '{lister}'",
         )
+    listing = ", ".join(f"{project}/{slug}" for project, slug in matches[:10])
     raise PdsaError(
-        f"'{cycle_part}' could be any of {len(matches)} cycles: {', '.join(matches[:10])}",
-        hint="write PROJECT/CYCLE",
+        f"'{part}' could be any of {len(matches)} {kind}s: {listing}",
+        hint=f"write PROJECT/{kind.upper()}",
     )
 
 
@@ -151,22 +157,7 @@ def resolve_measure(log: Log, name: str, cwd: Path) -> tuple[str, str]:
     if not measure_part:
         raise PdsaError(f"'{name}' names no measure", hint="write PROJECT/MEASURE")
     if project_part is None and not _implied_project(log, cwd):
-        everywhere = [
-            (project, slug)
-            for project in log.project_slugs()
-            for slug in log.measure_slugs(project)
-        ]
-        exact = [pair for pair in everywhere if pair[1] == measure_part.lower()]
-        matches = exact or [pair for pair in everywhere if pair[1].startswith(measure_part.lower())]
-        if len(matches) == 1:
-            return matches[0]
-        listing = ", ".join(f"{p}/{m}" for p, m in matches[:10])
-        raise PdsaError(
-            f"'{measure_part}' could be any of {len(matches)} measures: {listing}"
-            if matches
-            else f"no measure called '{measure_part}' in any project",
-            hint="write PROJECT/MEASURE" if matches else "list measures with 'pdsa measure list'",
-        )
+        return _anywhere(log, "measure", measure_part, log.measure_slugs, "pdsa measure list")
     project = resolve_project(log, project_part, cwd)
     return project, pick(
         "measure", measure_part, log.measure_slugs(project), where=f"project '{project}'"
