@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -181,36 +183,24 @@ def _unreadable(error: PdsaError) -> str:
     return redact(f"{location}: {error.message}" if location else error.message)
 
 
-class _progress:
+#: Logs smaller than this are read too fast for a progress bar to help.
+PROGRESS_MIN_FILES = 200
+
+
+@contextlib.contextmanager
+def _progress(log: Log, projects: list[str]) -> Iterator[Progress | None]:
     """A progress bar on stderr while a large log is read; nothing when stderr is piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    total = log.count_files(projects)
+    if total < PROGRESS_MIN_FILES:
+        yield None
+        return
+    from rich.progress import Progress as Bar
 
-    MIN_FILES = 200
+    from pdsa.render.console import console
 
-    def __init__(self, log: Log, projects: list[str]) -> None:
-        self.log = log
-        self.projects = projects
-        self.bar: object = None
-
-    def __enter__(self) -> Progress | None:
-        if not sys.stderr.isatty():
-            return None
-        total = self.log.count_files(self.projects)
-        if total < self.MIN_FILES:
-            return None
-        from rich.progress import Progress as Bar
-
-        from pdsa.render.console import console
-
-        bar = Bar(console=console(stderr=True), transient=True)
-        bar.start()
+    with Bar(console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("Reading the log", total=total)
-        self.bar = bar
-
-        def advance(count: int) -> None:
-            bar.advance(task, count)
-
-        return advance
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()  # type: ignore[attr-defined]
+        yield lambda count: bar.advance(task, count)
