@@ -73,3 +73,19 @@ class ValidationFailed(PdsaError):
     def __init__(self, message: str, problems: list[str], *, path: Path | None = None) -> None:
         super().__init__(message, path=path)
         self.problems = problems
+
+
+class SlugTaken(PdsaError):
+    """A new record's title gives a file name already taken; ``suggested`` is free."""
+
+    def __init__(self, message: str, *, hint: str, suggested: str) -> None:
+        super().__init__(message, hint=hint)
+        self.suggested = suggested
+
+
+class NoSlug(PdsaError):
+    """A title that gives no file name at all (only punctuation): a slug must be given."""
+
+
+class ChangedMeanwhile(PdsaError):
+    """A file changed on disk between its read and the write that would replace it."""

@@ -220,14 +220,14 @@ def test_a_bad_decision_is_refused_with_the_choices(log: Path, run: Run) -> None
         (
             "--follows",
             "nothing-here",
-            "--follows 'nothing-here': project 'outreach' has no such cycle",
+            "--follows 'nothing-here': no cycle called 'nothing-here' in project 'outreach'",
         ),
         (
             "--change-idea",
             "flyers",
-            "--change-idea 'flyers': project 'outreach' has no such change idea",
+            "--change-idea 'flyers': no change idea called 'flyers' in project 'outreach'",
         ),
-        ("--measure", "waits", "--measure 'waits': project 'outreach' has no such measure"),
+        ("--measure", "waits", "--measure 'waits': no measure called 'waits' in project"),
     ],
 )
 def test_references_must_name_real_records(
@@ -253,6 +253,8 @@ def test_a_ramp_follows_an_earlier_cycle(log: Path, run: Run) -> None:
             "text-reminders",
             "--start",
             "2026-04-01",
+            "--slug",
+            "text-reminders-2",
         ).exit_code
         == 0
     )
@@ -260,20 +262,53 @@ def test_a_ramp_follows_an_earlier_cycle(log: Path, run: Run) -> None:
     assert data["follows"] == "text-reminders"
 
 
-def test_the_same_title_twice_gives_two_files(log: Path, run: Run) -> None:
+def test_the_same_plan_twice_in_a_script_is_refused(log: Path, run: Run) -> None:
     assert run("plan", "Same", "--objective", "one").exit_code == 0
-    assert run("plan", "Same", "--objective", "two").exit_code == 0
+    again = run("plan", "Same", "--objective", "one")
+    assert again.exit_code == 1
+    assert "project 'outreach' already has a cycle called 'same'; nothing was written" in (
+        again.stderr
+    )
+    assert "--slug same-2" in again.stderr
+    names = sorted(p.name for p in (log / "projects" / "outreach" / "cycles").iterdir())
+    assert names == ["same.toml"]
+
+
+def test_slug_still_makes_a_deliberate_second_cycle_with_the_same_title(
+    log: Path, run: Run
+) -> None:
+    assert run("plan", "Same", "--objective", "one").exit_code == 0
+    second = run("plan", "Same", "--objective", "two", "--slug", "same-2")
+    assert second.exit_code == 0, second.stderr
     names = sorted(p.name for p in (log / "projects" / "outreach" / "cycles").iterdir())
     assert names == ["same-2.toml", "same.toml"]
 
 
+def test_the_same_plan_twice_at_a_terminal_asks(
+    log: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("plan", "Same", "--objective", "one").exit_code == 0
+    monkeypatch.setattr("pdsa.cli.ask.interactive", lambda: True)
+    declined = run("plan", "Same", "--objective", "one", "--prediction", "x", input="n\n")
+    assert declined.exit_code == 1
+    assert "already has a cycle with this title. Plan a second one, as 'same-2'?" in (
+        declined.stderr
+    )
+    assert not cycle_file(log, "same-2").exists()
+    accepted = run("plan", "Same", "--objective", "two", "--prediction", "x", input="y\n")
+    assert accepted.exit_code == 0, accepted.stderr
+    assert tomllib.loads(read(cycle_file(log, "same-2")))["plan"]["objective"] == "two"
+
+
 def test_concurrent_plans_never_clobber(log: Path) -> None:
+    from pdsa.errors import PdsaError
     from pdsa.model.cycle import Cycle
     from pdsa.store.log import Log
     from pdsa.workflow.cycles import new_cycle
 
     store = Log(log)
     made: list[str] = []
+    refused: list[str] = []
 
     def plan(objective: str) -> None:
         cycle = Cycle.model_validate(
@@ -283,7 +318,10 @@ def test_concurrent_plans_never_clobber(log: Path) -> None:
                 "plan": {"date": __import__("datetime").date(2026, 1, 1), "objective": objective},
             }
         )
-        made.append(new_cycle(store, "outreach", cycle))
+        try:
+            made.append(new_cycle(store, "outreach", cycle))
+        except PdsaError as error:
+            refused.append(error.message)
 
     threads = [threading.Thread(target=plan, args=(f"run {n}",)) for n in range(6)]
     for thread in threads:
@@ -291,9 +329,10 @@ def test_concurrent_plans_never_clobber(log: Path) -> None:
     for thread in threads:
         thread.join()
     files = sorted((log / "projects" / "outreach" / "cycles").glob("race*.toml"))
-    assert len(files) == 6 == len(set(made))
-    objectives = sorted(tomllib.loads(read(f))["plan"]["objective"] for f in files)
-    assert objectives == [f"run {n}" for n in range(6)]
+    # One plan lands; every other is refused, none overwrites it.
+    assert made == ["race"] and len(refused) == 5
+    assert [f.name for f in files] == ["race.toml"]
+    assert tomllib.loads(read(files[0]))["plan"]["objective"].startswith("run ")
 
 
 def test_a_file_that_does_not_parse_is_never_written(log: Path, run: Run) -> None:

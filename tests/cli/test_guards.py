@@ -152,7 +152,7 @@ def test_an_unknown_expect_measure_names_expect(log: Path, run: Run) -> None:
         "plan", "Expect", "--objective", "o", "--prediction", "p", "--expect", "nosuch >= 80"
     )
     assert outcome.exit_code == 1
-    assert "--expect 'nosuch': project 'outreach' has no such measure" in outcome.stderr
+    assert "--expect 'nosuch': no measure called 'nosuch' in project 'outreach'" in outcome.stderr
 
 
 def test_an_unterminated_string_is_explained(log: Path, run: Run) -> None:

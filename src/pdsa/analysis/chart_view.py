@@ -86,7 +86,7 @@ class ChartView:
 
 def cycle_marks(cycles: list[Loaded[Cycle]], measure: str) -> tuple[CycleMark, ...]:
     """The cycles of one project that list ``measure``, with their display numbers."""
-    numbers = display_numbers((item.slug, item.record.planned_start) for item in cycles)
+    numbers = display_numbers((item.slug, item.record.plan.date) for item in cycles)
     marks = []
     for item in cycles:
         cycle = item.record

@@ -50,7 +50,7 @@ def numbered_rows(records: list[Loaded[Cycle]]) -> list[CycleRow]:
     ordered = sorted(records, key=lambda item: item.project)
     for project, group in groupby(ordered, key=lambda item: item.project):
         items = list(group)
-        numbers = display_numbers((item.slug, item.record.planned_start) for item in items)
+        numbers = display_numbers((item.slug, item.record.plan.date) for item in items)
         for item in items:
             cycle = item.record
             rows.append(

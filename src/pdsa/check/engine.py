@@ -67,10 +67,16 @@ def check_log(
     selection: Selection = Selection(),
     strict: bool = False,
     raise_errors: bool = False,
+    replacements: dict[str, bytes] | None = None,
 ) -> Report:
     """Check the log at ``root``; report on the files under ``only`` (paths relative to
-    the root) or on every file. References are always resolved against the whole log."""
+    the root) or on every file. References are always resolved against the whole log.
+
+    ``replacements`` maps a file (relative to the root) to bytes checked in its place,
+    so that an edit is checked in its log before it is saved (:mod:`pdsa.workflow.editing`).
+    """
     run = _Run(root, Scope(only), selection, today, _Guard(raise_errors))
+    run.replacements = dict(replacements or {})
     with paused_gc():
         run.check()
     report = Report(files=sum(1 for entry in run.layout.entries if entry.rel in run.scope))
@@ -102,6 +108,7 @@ class _Run:
         self.allow: list[str] = []
         self.themes: frozenset[str] | None = None
         self.found: list[Finding] = []
+        self.replacements: dict[str, bytes] = {}
         self._outcomes: Iterator[tuple[Entry, dict[str, Any] | None]] = iter(())
 
     def check(self) -> None:
@@ -173,6 +180,9 @@ class _Run:
     def _read(self, entry: Entry) -> Checked:
         planned, parsed = next(self._outcomes)
         assert planned is entry, "files are read in the order planned"
+        if entry.rel in self.replacements:
+            raw = self.replacements[entry.rel]
+            return self.guard.run(entry, check_file, entry, raw, validate=self.validate)
         return self.guard.run(entry, _read, entry, self.validate, parsed)
 
     def _content(self, checked: Checked, names: ProjectNames | None = None) -> None:

@@ -11,6 +11,7 @@ import typer
 from pdsa.cli import ask
 from pdsa.cli.options import parse_date, predictions_with, project_and_title
 from pdsa.cli.state import echo_err, open_log, today, warn_private
+from pdsa.errors import PdsaError
 
 if TYPE_CHECKING:
     from pdsa.model.cycle import PhaseName
@@ -79,7 +80,10 @@ def plan(
     ] = None,
     follows: Annotated[
         str | None,
-        typer.Option(help="The cycle this one follows on a ramp (its slug).", metavar="CYCLE"),
+        typer.Option(
+            help="The cycle this one follows on a ramp (slug, prefix or number).",
+            metavar="CYCLE",
+        ),
     ] = None,
     measure: Annotated[
         list[str] | None,
@@ -190,22 +194,51 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -> None:
+    from pdsa.errors import NoSlug, SlugTaken
     from pdsa.model.base import SCHEMA_VERSION
     from pdsa.model.build import build
     from pdsa.model.cycle import Cycle
-    from pdsa.model.slug import slugify
-    from pdsa.workflow.cycles import new_cycle
+    from pdsa.workflow.cycles import new_cycle, resolve_plan_names
 
+    for note in resolve_plan_names(log, project, data):
+        echo_err(note)
     data = {"schema_version": SCHEMA_VERSION, **data}
     cycle = build(Cycle, data, what="cycle")
-    created = new_cycle(log, project, cycle, slug=slug)
+    try:
+        created = new_cycle(log, project, cycle, slug=slug)
+    except SlugTaken as taken:
+        # The same plan run twice in a row: ask at a terminal, refuse in a script.
+        if not ask.interactive():
+            raise
+        question = (
+            f"Project '{project}' already has a cycle with this title. "
+            f"Plan a second one, as '{taken.suggested}'?"
+        )
+        if not ask.yes_no("--slug", question, default=False):
+            raise PdsaError("nothing was written", hint=taken.hint) from None
+        created = new_cycle(log, project, cycle, slug=taken.suggested)
+    except NoSlug:
+        if not ask.interactive():
+            raise
+        created = new_cycle(log, project, cycle, slug=_ask_slug())
     warn_private(log, data)
-    wanted = slug or slugify(cycle.title, fallback="cycle")
-    if created != wanted:
-        echo_err(f"A cycle called '{wanted}' already exists in {project}; this one is '{created}'.")
     path = log.relative(log.cycle_path(project, created))
     echo_err(f"Planned {project}/{created} ({path}).")
     echo_err(f"Next: pdsa do {project}/{created} when the test has been carried out.")
+
+
+def _ask_slug() -> str:
+    """A file name for a title that gives none, asked until it is a valid slug."""
+    from pdsa.model.slug import slug_problem
+
+    while True:
+        answer = ask.text(
+            "--slug", "The title gives no file name. A short name in a-z, 0-9 and hyphens?"
+        ).strip()
+        problem = slug_problem(answer)
+        if problem is None:
+            return answer
+        echo_err(f"'{answer}': {problem}")
 
 
 def _plan_in_editor(
@@ -329,7 +362,11 @@ def act(
     ] = None,
     next_cycle: Annotated[
         str | None,
-        typer.Option("--next", help="The next cycle, if it is known (its slug).", metavar="CYCLE"),
+        typer.Option(
+            "--next",
+            help="The next cycle, if it is known (slug, prefix or number).",
+            metavar="CYCLE",
+        ),
     ] = None,
     date: DateOpt = None,
     editor: EditorOpt = False,
@@ -380,11 +417,19 @@ def _phase(
     ask_missing: Any,
     editor: bool,
 ) -> None:
-    from pdsa.store.names import resolve_cycle
+    from pdsa.store.names import resolve_cycle, resolved_note
 
     log = open_log(ctx)
     project, slug = resolve_cycle(log, cycle_name, Path.cwd())
+    if (note := resolved_note(cycle_name, project, slug)) is not None:
+        echo_err(note)
     _check_order(log, project, slug, phase, values["date"])
+    if phase == "act" and isinstance(values.get("next"), str):
+        from pdsa.workflow.cycles import next_cycle_name
+
+        values["next"], next_note = next_cycle_name(log, project, values["next"])
+        if next_note:
+            echo_err(next_note)
     if editor:
         _phase_in_editor(log, project, slug, phase, values)
         return

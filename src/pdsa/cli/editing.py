@@ -35,23 +35,30 @@ def edit(
 
 
 def edit_file(log: Log, path: Path, model: type[BaseModel]) -> None:
-    """The edit round-trip for one record file."""
+    """The edit round-trip for one record file: saved only when it is valid and
+    ``pdsa check`` finds no error in it; its warnings are shown."""
     from pdsa.cli.editor import Unchanged, edit_until_valid
+    from pdsa.cli.state import today
     from pdsa.store.files import decode
     from pdsa.workflow.editing import accept_edit
 
     original = path.read_bytes()
     text = decode(path, original)
     try:
-        edit_until_valid(
+        warnings = edit_until_valid(
             text,
-            lambda edited, copy: accept_edit(path, original, edited, model, shown_as=copy),
+            lambda edited, copy: accept_edit(
+                path, original, edited, model, shown_as=copy, root=log.root, today=today()
+            ),
             name=path.stem,
         )
     except Unchanged:
         echo_err(f"No changes; {log.relative(path)} is as it was.")
         return
     echo_err(f"Saved {log.relative(path)}.")
+    for item in warnings:
+        if not item.code.startswith("P7"):  # identifiers are warned about below
+            echo_err(f"warning: {item.file}:{item.line}:{item.column}: {item.code} {item.message}")
     import tomllib
 
     warn_private(log, tomllib.loads(decode(path, path.read_bytes())))
@@ -61,9 +68,11 @@ def _target(log: Log, name: str) -> tuple[Path, type[BaseModel]]:
     from pdsa.model.cycle import Cycle
     from pdsa.model.measure import Measure
     from pdsa.model.project import Project
-    from pdsa.store.names import resolve_record
+    from pdsa.store.names import resolve_record, resolved_note
 
     kind, project, slug = resolve_record(log, name, Path.cwd())
+    if kind != "project" and (note := resolved_note(name, project, slug)) is not None:
+        echo_err(note)
     if kind == "project":
         return log.project_path(project), Project
     if kind == "cycle":

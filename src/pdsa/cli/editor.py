@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from pdsa.cli import ask
 from pdsa.cli.state import echo_err, report_error
-from pdsa.errors import PdsaError
+from pdsa.errors import ChangedMeanwhile, PdsaError
 
 ResultT = TypeVar("ResultT")
 
@@ -74,6 +74,15 @@ def edit_until_valid(
             raise Unchanged("nothing was changed in the editor; nothing was written")
         try:
             result = accept(text, path)
+        except ChangedMeanwhile as error:
+            # Not a problem with the edit: the file moved on under it. Reopening would
+            # overwrite someone's save, so stop, keeping the person's text.
+            raise PdsaError(
+                f"{error.path or 'the file'} was changed by someone else while you edited it, "
+                "so your edit was not saved (it would have overwritten theirs)",
+                hint=f"your text is kept in {path}; run 'pdsa edit' again and copy your "
+                "changes into the new version",
+            ) from None
         except PdsaError as error:
             error.hint = None  # the advice is below: reopen, or keep the text
             report_error(error)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 MAX_LENGTH = 60
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -40,20 +42,40 @@ def is_slug(text: str) -> bool:
     return slug_problem(text) is None
 
 
+#: Scripts written without spaces between words: each character is a syllable of its own.
+_SYLLABIC = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
+
+
+def transliterate(text: str) -> str:
+    """``text`` in ASCII letters: accents folded (``Noël`` -> ``Noel``), other scripts
+    romanised by anyascii (Arabic ``العيادة`` -> ``l'yadh``, Chinese ``诊所`` -> ``Zhen Suo``,
+    an emoji by its name), so a title in any script gives a name that means something."""
+    parts = []
+    for char in text:
+        if char.isascii():
+            parts.append(char)
+            continue
+        roman = anyascii(char)
+        syllable = roman and unicodedata.name(char, "").startswith(_SYLLABIC)
+        parts.append(f" {roman} " if syllable else roman)
+    return "".join(parts)
+
+
 def slugify(title: str, *, fallback: str = "untitled") -> str:
     """Derive a slug from a title: ``"Text reminders (v2)"`` -> ``"text-reminders-v2"``.
 
-    Accents are folded to ASCII; other scripts that have no ASCII form drop out, and a
-    title with nothing left becomes ``fallback``. Long titles are cut at a word boundary.
+    Any script is romanised first (:func:`transliterate`); a title with nothing left (only
+    punctuation) becomes ``fallback``, which may be empty for the caller to ask for a
+    name. Long titles are cut at a word boundary.
     """
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    folded = transliterate(unicodedata.normalize("NFC", title))
     slug = _NOT_ALNUM.sub("-", folded.lower()).strip("-")
     if len(slug) > MAX_LENGTH:
         cut = slug[:MAX_LENGTH]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
     if not slug:
         slug = fallback
-    if slug in WINDOWS_RESERVED:
+    if slug and slug in WINDOWS_RESERVED:
         slug = f"{slug}-1"
     return slug
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pdsa.errors import PdsaError
+from pdsa.errors import ChangedMeanwhile, PdsaError
 
 BOM = "\ufeff"
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -182,7 +182,7 @@ def replace_atomic(path: Path, data: bytes, *, expected: bytes | None = None) ->
     temp = _write_temp(path.parent, data, path.stem, replacing=path)
     try:
         if expected is not None and path.read_bytes() != expected:
-            raise PdsaError(
+            raise ChangedMeanwhile(
                 "the file changed while pdsa was working on it; nothing was written",
                 hint="run the command again",
                 path=path,

@@ -7,7 +7,8 @@ cycle) its display number. Ambiguity lists the candidates.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pdsa.errors import PdsaError
@@ -15,8 +16,22 @@ from pdsa.model.ordering import display_numbers
 from pdsa.store.log import Log
 
 
+def close_matches(name: str, candidates: Sequence[str]) -> list[str]:
+    """Up to three candidates that look like ``name`` (a typo, a word left out), best first."""
+    return difflib.get_close_matches(name.lower(), list(candidates), n=3, cutoff=0.6)
+
+
+def did_you_mean(name: str, candidates: Sequence[str]) -> str | None:
+    """``did you mean 'a' or 'b'?``, or None when nothing looks like ``name``."""
+    close = close_matches(name, candidates)
+    if not close:
+        return None
+    return "did you mean " + " or ".join(f"'{match}'" for match in close) + "?"
+
+
 def pick(kind: str, name: str, candidates: list[str], *, where: str = "") -> str:
-    """The candidate equal to ``name``, else the only one it is a prefix of."""
+    """The candidate equal to ``name``, else the only one it is a prefix of; otherwise an
+    error that suggests the closest candidates."""
     if name in candidates:
         return name
     lowered = name.lower()
@@ -28,8 +43,9 @@ def pick(kind: str, name: str, candidates: list[str], *, where: str = "") -> str
     place = f" in {where}" if where else ""
     if not matches:
         listing = ", ".join(candidates[:12]) + (", ..." if len(candidates) > 12 else "")
+        suggestion = did_you_mean(name, candidates)
         raise PdsaError(
-            f"no {kind} called '{name}'{place}",
+            f"no {kind} called '{name}'{place}" + (f"; {suggestion}" if suggestion else ""),
             hint=f"known {kind}s: {listing}" if candidates else f"there are no {kind}s yet",
         )
     raise PdsaError(
@@ -81,18 +97,36 @@ def resolve_cycle(log: Log, name: str, cwd: Path) -> tuple[str, str]:
     if project_part is None and not _implied_project(log, cwd):
         return _cycle_anywhere(log, cycle_part)
     project = resolve_project(log, project_part, cwd)
-    slugs = log.cycle_slugs(project)
+    return project, cycle_of_project(log, project, cycle_part)
+
+
+def cycle_of_project(log: Log, project: str, name: str) -> str:
+    """The slug of the cycle of ``project`` that ``name`` names: its slug, a unique
+    prefix, its display number, or ``PROJECT/`` followed by one of these."""
+    project_part, cycle_part = _split(name)
+    if project_part is not None and pick("project", project_part, [project]) != project:
+        raise PdsaError(f"'{name}' is not a cycle of project '{project}'")
     if cycle_part.isdigit():
         numbers = _numbers(log, project)
         for slug, number in numbers.items():
             if number == int(cycle_part):
-                return project, slug
+                return slug
         raise PdsaError(
             f"project '{project}' has no cycle number {cycle_part}",
             hint=f"it has {len(numbers)} cycle{'s' if len(numbers) != 1 else ''}; "
             "see them with 'pdsa list'",
         )
-    return project, pick("cycle", cycle_part, slugs, where=f"project '{project}'")
+    return pick("cycle", cycle_part, log.cycle_slugs(project), where=f"project '{project}'")
+
+
+def resolved_note(name: str, project: str, slug: str, *, what: str = "") -> str | None:
+    """``cycle 2 is outreach/text-reminders`` when ``name`` was a number or a prefix (so
+    the person sees which record a write went to); None when it was the slug itself."""
+    leaf = name.rsplit("/", 1)[-1]
+    if leaf == slug:
+        return None
+    label = f"cycle {leaf}" if leaf.isdigit() else f"'{name}'"
+    return f"{what}{label} is {project}/{slug}"
 
 
 def implied_project(log: Log, cwd: Path) -> bool:
@@ -126,8 +160,9 @@ def _anywhere(
     if len(matches) == 1:
         return matches[0]
     if not matches:
+        suggestion = did_you_mean(part, [slug for _, slug in everywhere])
         raise PdsaError(
-            f"no {kind} called '{part}' in any project",
+            f"no {kind} called '{part}' in any project" + (f"; {suggestion}" if suggestion else ""),
             hint=f"list {kind}s with '{lister}'",
         )
     listing = ", ".join(f"{project}/{slug}" for project, slug in matches[:10])
@@ -148,7 +183,7 @@ def _numbers(log: Log, project: str) -> dict[str, int]:
             f"({first.location() or first.message})",
             hint="name the cycle by its slug, or fix the file first (pdsa check shows it)",
         )
-    return display_numbers((item.slug, item.record.planned_start) for item in scan.records)
+    return display_numbers((item.slug, item.record.plan.date) for item in scan.records)
 
 
 def resolve_measure(log: Log, name: str, cwd: Path) -> tuple[str, str]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
-from pdsa.errors import PdsaError, UsageError
+from pdsa.errors import NoSlug, PdsaError, SlugTaken, UsageError
 from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Prediction, Study
-from pdsa.model.slug import slugify
+from pdsa.model.slug import numbered, slug_problem, slugify
 from pdsa.store.log import CYCLES_DIR, Log
+from pdsa.store.names import cycle_of_project, did_you_mean, pick, resolved_note
 from pdsa.store.records import dumps, to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
@@ -50,6 +52,88 @@ def watched_measures(measures: list[str], predictions: list[object]) -> list[str
     return watched
 
 
+def resolve_plan_names(log: Log, project: str, data: dict[str, Any]) -> list[str]:
+    """Turn the names a person gave for ``follows``, ``change_idea``, ``measures`` and each
+    prediction's measure into slugs, in place, as every other command reads names: a slug,
+    a unique prefix, a cycle's number; an unknown name is refused with the closest ones.
+    Returns a line for each name that was not the slug itself (``--follows 2 is ...``)."""
+    notes: list[str] = []
+    follows = data.get("follows")
+    if isinstance(follows, str):
+        slug = _for_option("--follows", follows, lambda: cycle_of_project(log, project, follows))
+        data["follows"] = slug
+        notes.append(resolved_note(follows, project, slug, what="--follows: ") or "")
+    ideas = data.get("change_idea")
+    if ideas is not None:
+        known = [idea.id for idea in log.project(project).change_ideas]
+        if not known:
+            raise PdsaError(
+                f"--change-idea: project '{project}' has no change ideas yet",
+                hint=f"add them with 'pdsa project edit {project}'",
+            )
+
+        def idea(name: object) -> object:
+            if not isinstance(name, str):
+                return name
+            where = f"project '{project}'"
+            return _for_option(
+                "--change-idea", name, lambda: pick("change idea", name, known, where=where)
+            )
+
+        data["change_idea"] = (
+            [idea(item) for item in ideas] if isinstance(ideas, list) else idea(ideas)
+        )
+    measures = log.measure_slugs(project)
+
+    def measure(name: object, option: str) -> object:
+        if not isinstance(name, str):
+            return name
+        where = f"project '{project}'"
+        slug = _for_option(option, name, lambda: pick("measure", name, measures, where=where))
+        if slug != name:
+            notes.append(f"{option} '{name}' is {project}/{slug}")
+        return slug
+
+    plan = data.get("plan")
+    if isinstance(plan, dict):
+        for entry in plan.get("predictions") or []:
+            if isinstance(entry, dict) and "measure" in entry:
+                entry["measure"] = measure(entry["measure"], "--expect")
+    if isinstance(data.get("measures"), list):
+        data["measures"] = list(
+            dict.fromkeys(measure(name, "--measure") for name in data["measures"])
+        )
+    return [note for note in notes if note]
+
+
+def _for_option(option: str, name: str, resolve: Callable[[], str]) -> str:
+    """``resolve()``, with a refusal's message naming the option it came from."""
+    try:
+        return resolve()
+    except PdsaError as error:
+        error.message = f"{option} '{name}': {error.message}"
+        error.args = (error.message,)
+        raise
+
+
+def next_cycle_name(log: Log, project: str, name: str) -> tuple[str, str | None]:
+    """``act.next``: the slug of the cycle ``name`` names (as any cycle name is read), or
+    ``name`` itself when no cycle matches, since the next cycle may not be planned yet;
+    with a line to show the person (which cycle it took, or that none exists yet)."""
+    if name.isdigit() or "/" in name:
+        slug = cycle_of_project(log, project, name)
+        return slug, resolved_note(name, project, slug, what="--next: ")
+    try:
+        slug = cycle_of_project(log, project, name)
+    except PdsaError:
+        if (problem := slug_problem(name)) is not None:
+            raise PdsaError(f"--next '{name}': {problem}") from None
+        suggestion = did_you_mean(name, log.cycle_slugs(project))
+        note = f"--next: no cycle called '{name}' in {project} yet; plan it with that slug"
+        return name, note + (f" ({suggestion})" if suggestion else "")
+    return slug, resolved_note(name, project, slug, what="--next: ")
+
+
 def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
     """Create a cycle in Plan; return its slug. References must name real records."""
     plan = cycle.plan
@@ -61,14 +145,40 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
         )
     check_references(log, project, cycle)
     slug = require_slug(slug)
+    folder = log.project_dir(project) / CYCLES_DIR
     if slug is None:
         guard_title(cycle.title, allow=log.programme.privacy.allow)
-    folder = log.project_dir(project) / CYCLES_DIR
+        slug = slugify(cycle.title, fallback="")
+        if not slug:
+            raise NoSlug(
+                f"the title '{cycle.title}' gives no file name (it has no letters or digits "
+                "in any script); nothing was written",
+                hint="give the file a name with --slug, e.g. --slug outreach-texts",
+            )
+        _refuse_taken(log, project, slug)
     return create_record(
         folder,
-        slug or slugify(cycle.title, fallback="cycle"),
+        slug,
         record_text(cycle, schema_comment=schema_directive(log.root, folder, Kind.CYCLE)),
-        renumber=slug is None,
+        renumber=False,
+    )
+
+
+def _refuse_taken(log: Log, project: str, slug: str) -> None:
+    """Refuse a title whose file name a cycle of the project already has: running the same
+    ``pdsa plan`` twice makes a second cycle only when the person means it (``--slug``)."""
+    taken = {name.lower() for name in log.cycle_slugs(project)}
+    if slug not in taken:
+        return
+    number = 2
+    while numbered(slug, number) in taken:
+        number += 1
+    suggested = numbered(slug, number)
+    raise SlugTaken(
+        f"project '{project}' already has a cycle called '{slug}'; nothing was written",
+        hint=f"to plan a second cycle with this title, give it its own name: --slug {suggested}"
+        f" (or see the first with 'pdsa show {project}/{slug}')",
+        suggested=suggested,
     )
 
 
