@@ -70,8 +70,15 @@ class NoLogError(UsageError):
 class ValidationFailed(PdsaError):
     """A record failed validation; ``problems`` holds one line per field."""
 
-    def __init__(self, message: str, problems: list[str], *, path: Path | None = None) -> None:
-        super().__init__(message, path=path)
+    def __init__(
+        self,
+        message: str,
+        problems: list[str],
+        *,
+        path: Path | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, path=path, hint=hint)
         self.problems = problems
 
 

@@ -1,4 +1,5 @@
-"""A measure's data: one point per date, in date order, and a goal that makes sense.
+"""A measure's data: one point per date, in date order, none after today, each value one
+its measure takes (P604, :mod:`pdsa.model.values`), and a goal that makes sense.
 
 The goal rule (P603), precisely: when an outcome or process measure has an
 ``improvement`` direction, a numeric ``goal`` and at least :data:`MIN_BASELINE` points
@@ -18,6 +19,7 @@ import statistics
 from typing import Any, Final
 
 from pdsa.check.reading import Checked, is_day
+from pdsa.model.values import value_limits
 
 #: Fewer points than this say too little about the starting level to judge a goal.
 MIN_BASELINE: Final = 3
@@ -66,13 +68,38 @@ def check_measure(checked: Checked, *, today: datetime.date) -> None:
             index, where = future[0]
             more = f", and {len(future) - 1} more after it" if len(future) > 1 else ""
             checked.add(
-                "P506",
+                "P605",
                 source.value(where),
-                f"points[{index}] is dated {points[index]['date']}, in the future "
+                f"points[{index}] is dated {points[index]['date']}, after today "
                 f"(today is {today}){more}",
                 hint="record a point once its period is over; check the year",
             )
+        _check_values(checked, data, points)
     _check_goal(checked, data, dated)
+
+
+def _check_values(checked: Checked, data: dict[str, Any], points: list[Any]) -> None:
+    """P604: each point's value against what its measure takes (:mod:`pdsa.model.values`)."""
+    unit = data.get("unit")
+    limits = value_limits(
+        unit if isinstance(unit, str) else None,
+        minimum=_number(data.get("min")),
+        maximum=_number(data.get("max")),
+    )
+    if limits is None:
+        return
+    assert checked.source is not None
+    for index, point in enumerate(points):
+        value = _number(point.get("value")) if isinstance(point, dict) else None
+        if value is None or (problem := limits.problem(value)) is None:
+            continue
+        checked.add(
+            "P604",
+            checked.source.value(("points", index, "value")),
+            f"points[{index}].value: {problem}",
+            hint="correct the value; if it is right, set the measure's min and max "
+            "(or its unit) to say what values it takes",
+        )
 
 
 def _number(value: Any) -> float | None:

@@ -52,6 +52,20 @@ def new(
     goal: Annotated[
         float | None, typer.Option(help="The value the project aims for.", metavar="NUMBER")
     ] = None,
+    minimum: Annotated[
+        float | None,
+        typer.Option(
+            "--min", help="The lowest value a point may take (optional).", metavar="NUMBER"
+        ),
+    ] = None,
+    maximum: Annotated[
+        float | None,
+        typer.Option(
+            "--max",
+            help="The highest value a point may take (optional; a % takes 0 to 100 anyway).",
+            metavar="NUMBER",
+        ),
+    ] = None,
     definition: Annotated[
         str | None,
         typer.Option(
@@ -97,6 +111,8 @@ def new(
         "unit": unit,
         "improvement": improvement.value if improvement else None,
         "goal": goal,
+        "min": minimum,
+        "max": maximum,
         "definition": definition,
         "baseline": baseline,
         "key": key,
@@ -138,7 +154,7 @@ def record(
     try:
         number = parse_number(value)
     except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="VALUE") from None
+        raise typer.BadParameter(str(error), param_hint="NUMBER") from None
     log = open_log(ctx)
     project, slug = resolve_measure(log, measure, Path.cwd())
     data = {
@@ -148,7 +164,7 @@ def record(
         "astronomical": astronomical,
     }
     point = build(Point, drop_blank(data), what="point")
-    updated = add_points(log, project, slug, [point])
+    updated = add_points(log, project, slug, [point], today=today())
     _warn_order(updated, [point], f"{project}/{slug}")
     echo_err(
         f"Recorded {point.value:g} on {point.date.isoformat()} for {project}/{slug} "
@@ -173,7 +189,7 @@ def import_points(
     from pdsa.render.safe import plural
     from pdsa.store.files import decode
     from pdsa.store.names import resolve_measure
-    from pdsa.workflow.measures import add_points, parse_points_csv
+    from pdsa.workflow.measures import add_points, limits_of, parse_points_csv
 
     if str(csv_file) == "-":
         text, source = sys.stdin.read(), "<stdin>"
@@ -186,8 +202,10 @@ def import_points(
         source = str(csv_file)
     log = open_log(ctx)
     project, slug = resolve_measure(log, measure, Path.cwd())
-    points = parse_points_csv(text, source=source)
-    updated = add_points(log, project, slug, points)
+    points = parse_points_csv(
+        text, source=source, limits=limits_of(log.measure(project, slug)), today=today()
+    )
+    updated = add_points(log, project, slug, points, today=today())
     _warn_order(updated, points, f"{project}/{slug}")
     echo_err(
         f"Imported {plural(len(points), 'point')} into {project}/{slug} "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from pdsa.model.base import Day, Record, SchemaVersion, Slug, Text
 from pdsa.model.programme import RuleSetName
@@ -44,6 +44,15 @@ class Measure(Record):
         default=None, description="Which direction is better: higher or lower."
     )
     goal: float | None = Field(default=None, description="The value the project aims for.")
+    min: float | None = Field(
+        default=None,
+        description="The lowest value a point may take (a % measure takes 0 to 100 and a "
+        "count 0 or more without it).",
+    )
+    max: float | None = Field(
+        default=None,
+        description="The highest value a point may take (e.g. above 100 for a % of a target).",
+    )
     definition: str | None = Field(
         default=None,
         description="Operational definition: exactly what is counted, how and how often.",
@@ -64,6 +73,12 @@ class Measure(Record):
         default_factory=list, description="Recorded rebases of the chart."
     )
     points: list[Point] = Field(default_factory=list, description="The data over time.")
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Measure:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is above max {self.max:g}")
+        return self
 
     @field_validator("phases")
     @classmethod

@@ -10,6 +10,7 @@ import math
 from pdsa.errors import PdsaError, ValidationFailed
 from pdsa.model.measure import Measure, Point
 from pdsa.model.slug import slugify
+from pdsa.model.values import VALUE_RULE, ValueLimits, number_hint, value_limits
 from pdsa.store.log import MEASURES_DIR, Log
 from pdsa.store.records import to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
@@ -31,17 +32,53 @@ def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = 
     )
 
 
-def add_points(log: Log, project: str, measure: str, points: list[Point]) -> Measure:
+def limits_of(measure: Measure) -> ValueLimits | None:
+    """The values ``measure`` takes (see :mod:`pdsa.model.values`)."""
+    return value_limits(measure.unit, minimum=measure.min, maximum=measure.max)
+
+
+def point_problems(
+    points: list[Point], *, limits: ValueLimits | None, today: datetime.date
+) -> list[str]:
+    """``date: why`` for each point its measure refuses: a value outside its limits
+    (rule P604) or a date after today (rule P605)."""
+    problems = []
+    for point in points:
+        if point.date > today:
+            problems.append(
+                f"{point.date.isoformat()} is after today ({today.isoformat()}): a point is "
+                "recorded once its period is over (rule P605)"
+            )
+        elif limits is not None and (problem := limits.problem(point.value)) is not None:
+            problems.append(f"{point.date.isoformat()}: {problem} (rule {VALUE_RULE})")
+    return problems
+
+
+def add_points(
+    log: Log, project: str, measure: str, points: list[Point], *, today: datetime.date
+) -> Measure:
     """Append ``points`` as ``[[points]]`` tables, all or none.
 
-    Points dated before the file's last are still appended (the file is never reordered
-    behind a person's back); :func:`older_than_last` tells the caller to say so.
+    A value its measure does not take, or a date after ``today``, refuses them all, naming
+    the rule. Points dated before the file's last are still appended (the file is never
+    reordered behind a person's back); :func:`older_than_last` tells the caller to say so.
     """
     if not points:
         raise PdsaError("no points to add")
     path = log.measure_path(project, measure)
+    name = f"{project}/{measure}"
 
     def one_point_per_date(combined: Measure) -> None:
+        refused = point_problems(points, limits=limits_of(combined), today=today)
+        if refused:
+            raise ValidationFailed(
+                f"{name} refuses {len(refused)} point{'s' if len(refused) != 1 else ''}; "
+                "nothing was written",
+                refused,
+                hint=f"if a value is right, write it by hand with 'pdsa edit {name}' "
+                f"(pdsa check then warns {VALUE_RULE}), or set the measure's min and max "
+                "there; a date must be today or earlier",
+            )
         # Checked on the file as it will be, under the record's lock: two people recording
         # the same date at once get one point and one refusal, never two points.
         seen: set[datetime.date] = set()
@@ -64,10 +101,17 @@ def add_points(log: Log, project: str, measure: str, points: list[Point]) -> Mea
     return log.measure(project, measure)
 
 
-def parse_points_csv(text: str, *, source: str) -> list[Point]:
+def parse_points_csv(
+    text: str,
+    *,
+    source: str,
+    limits: ValueLimits | None = None,
+    today: datetime.date | None = None,
+) -> list[Point]:
     """Points from CSV text ``date,value[,note]``; a header row is allowed.
 
-    Every bad row is reported with its line; one bad row means no points at all.
+    Every bad row is reported with its line (with ``limits`` and ``today``, a value its
+    measure refuses and a date after today too); one bad row means no points at all.
     """
     problems: list[str] = []
     points: list[Point] = []
@@ -84,6 +128,11 @@ def parse_points_csv(text: str, *, source: str) -> list[Point]:
         except ValueError as error:
             problems.append(f"{source}:{line}: {error}")
             continue
+        if today is not None:
+            refused = point_problems([point], limits=limits, today=today)
+            if refused:
+                problems.append(f"{source}:{line}: {refused[0]}")
+                continue
         if point.date in first_line:
             problems.append(
                 f"{source}:{line}: {point.date.isoformat()} repeats the date of line "
@@ -117,6 +166,12 @@ def _point_from_row(row: list[str]) -> Point:
         raise ValueError(f"'{date_text}' is not a date like 2024-03-04{hint}") from None
     value = parse_number(value_text)
     note = row[2] if len(row) == 3 and row[2].strip() else None
+    if note is not None and note.strip().isdigit() and len(note.strip()) <= 3:
+        # "2026-03-01,71,5": a decimal comma splits the value into a note.
+        raise ValueError(
+            f"'{value_text},{note.strip()}' looks like a decimal written with a comma: "
+            f"write {value_text}.{note.strip()} (or put a note in quotes)"
+        )
     return Point(date=date, value=value, note=note)
 
 
@@ -125,7 +180,8 @@ def parse_number(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
+        hint = number_hint(text)
+        raise ValueError(f"'{text}' is not a number" + (f"; {hint}" if hint else "")) from None
     if not math.isfinite(value):
         raise ValueError(f"'{text}' is not a finite number")
     return value
