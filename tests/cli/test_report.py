@@ -144,8 +144,14 @@ def test_user_text_comes_out_literal_in_every_format(nasty_log: Path, run: Run) 
     table = run("report").stdout
     assert "\x1b" not in table and "[bold]b[/bold]" in " ".join(table.split()).replace("\\x1b", "")
     markdown = run("report", "--format", "markdown").stdout
-    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
-    assert "\\[bold\\]b\\[/bold\\]" in markdown and "\\|" in markdown
+    # Only what would break a table or start markup is escaped; the rest reads as typed.
+    assert '\\<script>alert(1)\\</script> & "q" \\[bold]b\\[/bold] \\| \\*x\\* =1+1' in markdown
+    assert "&amp;" not in markdown and "&lt;" not in markdown and "\\(" not in markdown
+    rendered = render_markdown(markdown)
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; [bold]b[/bold] | *x* =1+1" in (
+        rendered
+    )
     rows = list(csv.DictReader(io.StringIO(run("report", "--format", "csv").stdout)))
     # CSV quotes what it must; control characters show as escapes, never raw.
     assert rows[0]["title"] == NASTY.replace("\x1b", "\\x1b")
@@ -156,6 +162,13 @@ def test_user_text_comes_out_literal_in_every_format(nasty_log: Path, run: Run) 
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;" in html
     assert "\x1b" not in html
+
+
+def render_markdown(text: str) -> str:
+    """``text`` rendered as GitHub would (CommonMark with tables)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").render(text)
 
 
 def test_a_csv_cell_that_starts_like_a_formula_stays_text(empty_log: Path, run: Run) -> None:
@@ -173,7 +186,9 @@ def test_a_broken_file_is_named_and_the_rest_reported(log: Path, run: Run) -> No
     assert outcome.exit_code == 1
     assert json.loads(outcome.stdout)["projects"][0]["slug"] == "outreach"
     assert "projects/outreach/cycles/bad.toml" in outcome.stderr
-    assert "1 file(s) could not be read" in outcome.stderr
+    assert "1 file could not be read (named in the report); its figures are missing" in (
+        outcome.stderr
+    )
 
 
 def test_a_progress_bar_only_on_a_terminal(log: Path, monkeypatch: pytest.MonkeyPatch) -> None:

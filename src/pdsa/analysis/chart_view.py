@@ -52,6 +52,8 @@ class ChartView:
     measure: Measure
     analysis: ChartAnalysis
     cycles: tuple[CycleMark, ...]
+    #: Where a likely patient identifier was masked in what the chart shows.
+    masked: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -18,6 +18,13 @@ class Report:
     summary: ProgrammeSummary
     charts: dict[str, tuple[ChartView, ...]] = field(default_factory=dict)
     errors: tuple[PdsaError, ...] = ()
+    #: Each file that could not be read, as ``file:line:col: message`` (masked), for the
+    #: section every format holds so that nothing is left out silently.
+    unreadable: tuple[str, ...] = ()
+    #: The ``--sort`` order the projects are in.
+    sort: str = "project"
+    #: Where a likely patient identifier was masked: ``field: looks like ... (masked)``.
+    masked: tuple[str, ...] = ()
 
     @property
     def projects(self) -> tuple[ProjectSummary, ...]:

@@ -81,6 +81,13 @@ def chart(
         shift_length=shift,
         trend_length=trend,
     )
+    for line in view.masked:
+        echo_err(f"warning: masked in the chart: {line}")
+    if view.masked:
+        echo_err(
+            "hint: the chart shows them masked, as pdsa check does; remove them from the log "
+            "with 'pdsa edit' (pdsa check lists where they are)"
+        )
     if output_format is ChartFormat.json:
         from pdsa.cli.formats import json_text
 

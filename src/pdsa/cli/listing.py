@@ -49,6 +49,7 @@ def list_cycles(
     from pdsa.workflow.listing import list_cycles as rows_of
 
     log = open_log(ctx)
+    filtered = phase is not None or stale is not None or project is not None
     if project is None:
         project = project_of_folder(log, Path.cwd())
     rows, errors = rows_of(
@@ -68,8 +69,17 @@ def list_cycles(
 
         if rows:
             print_cycles(console(), rows)
-        else:
-            console(stderr=True).print("No cycles match.")
+    if not rows and not errors:
+        # A filter that matches nothing says so, and fails, so a script notices.
+        from pdsa.cli.state import echo_err
+
+        wanted = [f"in project {project}" if project else None]
+        wanted += [f"in {phase.value}" if phase else None]
+        wanted += [f"unfinished and quiet for over {stale} days" if stale is not None else None]
+        described = ", ".join(part for part in wanted if part)
+        echo_err(f"No cycles match ({described})." if filtered else "No cycles yet.")
+        if filtered:
+            raise typer.Exit(1)
     if errors:
         raise typer.Exit(1)
 

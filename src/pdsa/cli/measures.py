@@ -250,6 +250,11 @@ def list_measures(
         from pdsa.render.console import console
         from pdsa.render.measures import measures_table
 
-        console().print(measures_table(rows))
+        if rows:
+            console().print(measures_table(rows, width=console().width))
+    if not rows and not errors:
+        echo_err(f"Project {project} has no measures." if project else "No measures yet.")
+        if project is not None:
+            raise typer.Exit(1)
     if errors:
         raise typer.Exit(1)

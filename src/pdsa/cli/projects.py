@@ -127,7 +127,7 @@ def list_projects(
         from pdsa.render.console import console
         from pdsa.render.projects import projects_table
 
-        console().print(projects_table(rows))
+        console().print(projects_table(rows, width=console().width))
     if errors:
         raise typer.Exit(1)
 

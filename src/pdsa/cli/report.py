@@ -67,7 +67,9 @@ def report(
     sort: Annotated[
         Sort,
         typer.Option(
-            help="Order of projects: project, title, theme, activity, stale, score or fidelity."
+            help="Order of projects: project (slug), title, theme, activity (longest quiet "
+            "first), stale (stale first), score (highest first) or fidelity (the share of "
+            "cycles with an explicit prediction, highest first)."
         ),
     ] = Sort.project,
     output_format: Annotated[
@@ -84,6 +86,14 @@ def report(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say which cycles lacked each fidelity feature.")
     ] = False,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="CSV: write the rows of what could be read even when some files could not "
+            "be (they are named on stderr). Other formats name them inside the report.",
+        ),
+    ] = False,
 ) -> None:
     from pdsa.workflow.report import build_report, choose_projects
 
@@ -91,6 +101,17 @@ def report(
         output_format = _format_of(output)
     log = open_log(ctx)
     chosen = choose_projects(log, log.programme, names=list(project or []), theme=theme)
+    if not chosen:
+        from pdsa.errors import PdsaError
+
+        raise PdsaError(
+            f"no project has the theme '{theme}'; nothing to report"
+            if theme is not None
+            else "the log has no projects yet; nothing to report",
+            hint="see each project's theme with 'pdsa project list'"
+            if theme is not None
+            else "create one with 'pdsa project new'",
+        )
     with _progress(log, chosen) as advance:
         built = build_report(
             log,
@@ -104,6 +125,27 @@ def report(
         )
     for error in built.errors:
         report_error(error)
+    period = built.summary.period
+    if period is not None and built.summary.totals.cycles.total == 0 and not built.errors:
+        from pdsa.errors import PdsaError
+
+        raise PdsaError(
+            f"no cycle of the chosen projects has a phase dated from {period.since or 'the start'}"
+            f" to {period.until or 'today'}; nothing to report",
+            hint="widen --since/--until, or leave them out",
+        )
+    from dataclasses import replace
+
+    built = replace(built, unreadable=tuple(_unreadable(error) for error in built.errors))
+    _warn_masked(built)
+    if built.errors and output_format is ReportFormat.csv and not partial:
+        from pdsa.errors import PdsaError
+
+        raise PdsaError(
+            f"{_files(len(built.errors))} could not be read, and a CSV has no place to say "
+            "so; nothing was written",
+            hint="fix them (pdsa check shows why), or add --partial to write the rest",
+        )
     if output_format is ReportFormat.table and output is None:
         from pdsa.render.console import console
         from pdsa.render.report_table import print_report
@@ -114,16 +156,36 @@ def report(
         if output is None:
             sys.stdout.write(text)
         else:
+            from pdsa.render.safe import plural
             from pdsa.store.files import write_export
 
             write_export(output, text, log_root=log.root)
             echo_err(
-                f"Wrote the {output_format.value} report of {len(built.projects)} projects "
-                f"to {output}."
+                f"Wrote the {output_format.value} report of "
+                f"{plural(len(built.projects), 'project')} to {output}."
             )
     if built.errors:
-        echo_err(f"{len(built.errors)} file(s) could not be read; the report leaves them out.")
+        where = "named on stderr" if output_format is ReportFormat.csv else "named in the report"
+        echo_err(
+            f"{_files(len(built.errors))} could not be read ({where}); "
+            f"{'its' if len(built.errors) == 1 else 'their'} figures are missing from it."
+        )
         raise typer.Exit(1)
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
+
+
+def _warn_masked(built: Report) -> None:
+    """Say on stderr where a likely patient identifier was masked in the report."""
+    for line in built.masked:
+        echo_err(f"warning: masked in the report: {line}")
+    if built.masked:
+        echo_err(
+            "hint: the report shows them masked, as pdsa check does; remove them from the "
+            "log with 'pdsa edit' (pdsa check lists where they are)"
+        )
 
 
 def _render(built: Report, output_format: ReportFormat, *, explain: bool) -> str:
@@ -131,20 +193,16 @@ def _render(built: Report, output_format: ReportFormat, *, explain: bool) -> str
         from pdsa.cli.formats import json_text
 
         data = built.summary.to_json()
-        data["unreadable"] = [_unreadable(error) for error in built.errors]
+        data["unreadable"] = list(built.unreadable)
         return json_text(data)
     if output_format is ReportFormat.csv:
         from pdsa.render.report_csv import report_csv
 
         return report_csv(built)
     if output_format is ReportFormat.markdown:
-        from pdsa.render.report_markdown import md, report_markdown
+        from pdsa.render.report_markdown import report_markdown
 
-        text = report_markdown(built, explain=explain)
-        if built.errors:
-            text += "\n## Files that could not be read\n\nTheir figures are missing above.\n\n"
-            text += "".join(f"- {md(_unreadable(error))}\n" for error in built.errors)
-        return text
+        return report_markdown(built, explain=explain)
     if output_format is ReportFormat.html:
         from pdsa.render.report_html import report_html
 

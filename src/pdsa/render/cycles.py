@@ -12,6 +12,7 @@ from rich.text import Text
 
 from pdsa.analysis.cycle_rows import CycleRow
 from pdsa.model.cycle import Cycle, Prediction, Scale
+from pdsa.render.fit import Column, fitted_table
 from pdsa.render.safe import one_line, plural, visible
 
 PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
@@ -41,46 +42,40 @@ LATER_PHASES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-#: Below this width the title column is left out: the slug is made from the title, and a
-#: slug that can be copied whole matters more than a title squeezed to a few letters.
-TITLE_MIN_WIDTH = 110
+#: The columns of ``pdsa list``: the number, slug, phase and last date always; the title
+#: and the decision while there is room (the slug is made from the title, and a slug that
+#: can be copied whole matters more than a title squeezed to a few letters).
+LIST_COLUMNS = (
+    Column("no.", justify="right"),
+    Column("slug"),
+    Column("title", rank=3, wrap=True, min_width=12),
+    Column("phase"),
+    Column("last date"),
+    Column("decision", rank=2),
+)
 
 
 def print_cycles(console: Console, rows: list[CycleRow]) -> None:
     """The ``pdsa list`` view: one table per project, each fitting the terminal."""
-    with_title = (console.width or 80) >= TITLE_MIN_WIDTH
     for project, group in groupby(rows, key=lambda row: row.project):
-        console.print(cycles_table(project, list(group), with_title=with_title))
+        console.print(cycles_table(project, list(group), width=console.width or 80))
         console.print()
 
 
-def cycles_table(project: str, rows: Iterable[CycleRow], *, with_title: bool = True) -> Table:
-    """One project's cycles."""
-    table = Table(
-        title=Text(project, style="bold"),
-        title_justify="left",
-        show_edge=False,
-        pad_edge=False,
-        expand=False,
-    )
-    table.add_column("no.", justify="right", no_wrap=True)
-    table.add_column("slug", no_wrap=True)
-    if with_title:
-        table.add_column("title", overflow="fold", ratio=1, min_width=12)
-    table.add_column("phase", no_wrap=True)
-    table.add_column("last date", no_wrap=True)
-    table.add_column("decision", no_wrap=True)
-    for row in rows:
-        cells = [Text(str(row.number)), Text(row.slug)]
-        if with_title:
-            cells.append(Text(one_line(row.title)))
-        cells += [
+def cycles_table(project: str, rows: Iterable[CycleRow], *, width: int = 120) -> Table:
+    """One project's cycles, fitted to ``width``."""
+    cells = [
+        [
+            Text(str(row.number)),
+            Text(row.slug),
+            Text(one_line(row.title)),
             Text(row.phase, style=PHASE_STYLE[row.phase]),
             Text(row.last_date.isoformat()),
             Text(row.decision or "", style=DECISION_STYLE.get(row.decision or "", "")),
         ]
-        table.add_row(*cells)
-    return table
+        for row in rows
+    ]
+    return fitted_table(LIST_COLUMNS, cells, width=width, title=Text(project, style="bold"))
 
 
 def print_worksheet(console: Console, row: CycleRow) -> None:

@@ -188,7 +188,8 @@ def fidelity_table(caption: str, profile: FidelityProfile) -> Markup:
 
 
 def _fidelity_row(figure: Figure) -> list[object]:
-    label = join([figure.name, element("span", LABELS.get(figure.name, ""), class_="small")])
+    name = figure.name.replace("_", " ")
+    label = join([name, element("span", LABELS.get(figure.name, ""), class_="small")])
     percent = NONE
     if figure.denominator:
         percent = f"{whole_percent(figure.numerator, figure.denominator)}%"
@@ -216,7 +217,7 @@ def _bar(figure: Figure) -> Markup:
 def explain_list(profile: FidelityProfile) -> Markup:
     """Which cycles or series lacked each figure, or could not be judged (``--explain``)."""
     items = [
-        element("li", explain_figure(figure))
+        element("li", explain_figure(figure).replace("_", " "))
         for figure in profile.figures
         if figure.lacking or figure.unknown
     ]
@@ -279,6 +280,11 @@ def _measure_facts(status: MeasureStatus) -> list[tuple[str, object]]:
     ]
 
 
+def glance_goal(status: MeasureStatus) -> object:
+    """The goal for the at-a-glance table: ``at least 80%`` with met / not met."""
+    return NONE if status.goal is None else _goal(status)
+
+
 def _goal(status: MeasureStatus) -> object:
     if status.goal is None:
         return "none set"
@@ -330,6 +336,8 @@ td, th { overflow-wrap: normal; }
 .date { white-space: nowrap; }
 .meta { color: var(--muted); margin: .25rem 0 1rem; }
 .note { border-left: 4px solid #b58900; background: #fff8e1; padding: .5rem .75rem; }
+section.errors { border: 2px solid #8a2c0d; background: #fdece4; padding: 0 .75rem;
+  margin-top: 1rem; }
 a { color: var(--accent); }
 a:focus-visible, .scroll:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;

@@ -2,38 +2,50 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
-from rich.table import Table
+from rich.console import Group, RenderableType
 from rich.text import Text
 
+from pdsa.render.fit import Column, fitted_table
 from pdsa.render.report_cells import with_unit
 from pdsa.render.safe import one_line
+
+#: The measure's slug, latest value and its date always; the rest while there is room.
+COLUMNS = (
+    Column("measure"),
+    Column("title", rank=5, wrap=True, min_width=12),
+    Column("type", rank=6),
+    Column("better", rank=7),
+    Column("goal", rank=3),
+    Column("points", rank=4, justify="right"),
+    Column("latest", justify="right"),
+    Column("date"),
+)
 
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def measures_table(rows: list[dict[str, Any]]) -> Table:
-    """The ``pdsa measure list`` table."""
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("project", "measure", "title", "type", "better", "goal", "points", "latest"):
-        table.add_column(name, overflow="fold", no_wrap=name in ("project", "measure"))
-    for row in rows:
-        latest = (
-            f"{with_unit(row['latest_value'], row['unit'])} on {row['latest_date']}"
-            if row["latest_date"]
-            else ""
-        )
-        table.add_row(
-            Text(row["project"]),
-            Text(row["slug"]),
-            Text(one_line(row["title"])),
-            Text(row["type"]),
-            Text(row["improvement"] or ""),
-            Text(_number(row["goal"])),
-            Text(str(row["points"])),
-            Text(one_line(latest)),
-        )
-    return table
+def measures_table(rows: list[dict[str, Any]], *, width: int = 120) -> Group:
+    """The ``pdsa measure list`` view: a table per project, each fitted to ``width``."""
+    tables: list[RenderableType] = []
+    for project, group in groupby(rows, key=lambda row: str(row["project"])):
+        cells = [
+            [
+                Text(row["slug"]),
+                Text(one_line(row["title"])),
+                Text(row["type"]),
+                Text(row["improvement"] or ""),
+                Text(one_line(with_unit(row["goal"], row["unit"]))),
+                Text(str(row["points"])),
+                Text(one_line(with_unit(row["latest_value"], row["unit"])) or "no data"),
+                Text(row["latest_date"] or ""),
+            ]
+            for row in group
+        ]
+        tables.append(fitted_table(COLUMNS, cells, width=width, title=Text(project, style="bold")))
+        tables.append(Text(""))
+    return Group(*tables[:-1])

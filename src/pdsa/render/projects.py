@@ -9,29 +9,38 @@ from rich.table import Table
 from rich.text import Text
 
 from pdsa.model.project import Project
+from pdsa.render.fit import Column, fitted_table
 from pdsa.render.safe import one_line, visible
 
+#: The slug, status and number of cycles always; the rest while there is room.
+COLUMNS = (
+    Column("project"),
+    Column("title", rank=3, wrap=True, min_width=12),
+    Column("theme", rank=6),
+    Column("lead organisation", rank=5, wrap=True, min_width=12),
+    Column("status"),
+    Column("score", rank=2),
+    Column("cycles", justify="right"),
+    Column("measures", rank=1, justify="right"),
+)
 
-def projects_table(rows: list[dict[str, Any]]) -> Table:
-    """The ``pdsa project list`` table."""
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("project", "title", "theme", "lead organisation", "status", "score"):
-        table.add_column(name, overflow="fold", no_wrap=name in ("project", "theme"))
-    table.add_column("cycles", justify="right")
-    table.add_column("measures", justify="right")
-    for row in rows:
-        score = row["progress_score"]
-        table.add_row(
+
+def projects_table(rows: list[dict[str, Any]], *, width: int = 120) -> Table:
+    """The ``pdsa project list`` table, fitted to ``width``."""
+    cells = [
+        [
             Text(row["slug"]),
             Text(one_line(row["title"])),
             Text(row["theme"] or ""),
             Text(one_line(row["lead_organisation"])),
             Text(row["status"]),
-            Text(f"{score:.1f}" if score is not None else ""),
+            Text(f"{row['progress_score']:.1f}" if row["progress_score"] is not None else ""),
             Text(str(row["cycles"])),
             Text(str(row["measures"])),
-        )
-    return table
+        ]
+        for row in rows
+    ]
+    return fitted_table(COLUMNS, cells, width=width)
 
 
 def print_project(

@@ -5,7 +5,10 @@ Nothing here escapes: each format escapes user text its own way.
 
 from __future__ import annotations
 
-from pdsa.analysis.fidelity import Figure, whole_percent
+import datetime
+from dataclasses import dataclass
+
+from pdsa.analysis.fidelity import LABELS, Figure, format_figure, whole_percent
 from pdsa.analysis.programme import AttentionItem, MeasureStatus, ProjectSummary, Totals
 from pdsa.render.safe import plural
 
@@ -28,6 +31,75 @@ CSV_COLUMNS: tuple[str, ...] = (
     "fidelity_scale_growth_pct", "fidelity_data_over_time_pct", "fidelity_documented_pct",
     "measures", "measures_improvement", "measures_concern",
 )  # fmt: skip
+
+
+#: What each ``--sort`` orders the projects by, in words; nothing for the default.
+SORT_WORDS: dict[str, str] = {
+    "title": "title",
+    "theme": "theme",
+    "activity": "days since their last activity, longest first",
+    "stale": "staleness: stale projects first, then days since their last activity",
+    "score": "IHI progress score, highest first",
+    "fidelity": f"fidelity: the share of their {LABELS['predictions']}, highest first",
+}
+
+
+def sort_sentence(sort: str) -> str | None:
+    """``Projects in order of ...`` for a ``--sort`` other than the default (by slug)."""
+    words = SORT_WORDS.get(sort)
+    return None if words is None else f"Projects in order of {words}."
+
+
+def words(name: str) -> str:
+    """A rule or figure id as words for a board: ``scale_growth`` -> ``scale growth``."""
+    return name.replace("_", " ")
+
+
+def figure_text(figure: Figure) -> str:
+    """``scale growth: 30% (published audit: 30%)``: the figure with its name in words."""
+    return format_figure(figure).replace(figure.name, words(figure.name), 1)
+
+
+def unreadable_note(count: int) -> str:
+    """The sentence above the list of files a report could not read."""
+    return (
+        f"{plural(count, 'file')} could not be read; "
+        f"{'its' if count == 1 else 'their'} figures are missing from this report."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionGroup:
+    """Everything the attention list says about one subject (a project, cycle or measure)."""
+
+    project: str
+    subject: str | None
+    kinds: tuple[str, ...]
+    messages: tuple[str, ...]
+    since: datetime.date | None
+
+    @property
+    def reasons(self) -> str:
+        """The messages joined: ``in Do for 40 days; prediction never studied: ...``."""
+        return "; ".join(self.messages)
+
+
+def grouped_attention(items: tuple[AttentionItem, ...]) -> list[AttentionGroup]:
+    """The attention list with each subject once, carrying all its reasons, in the order
+    each subject first appears."""
+    groups: dict[tuple[str, str | None], list[AttentionItem]] = {}
+    for item in items:
+        groups.setdefault((item.project, item.subject), []).append(item)
+    return [
+        AttentionGroup(
+            project,
+            subject,
+            tuple(dict.fromkeys(item.kind for item in members)),
+            tuple(item.message for item in members),
+            min((item.since for item in members if item.since is not None), default=None),
+        )
+        for (project, subject), members in groups.items()
+    ]
 
 
 def totals_sentence(totals: Totals) -> str:
@@ -137,7 +209,7 @@ def measure_signal(status: MeasureStatus) -> str:
     """The chart's reading: ``improvement``, ``concern``...; with assurance for SPC."""
     text: str = status.signal
     if status.assurance:
-        text += f"; assurance {status.assurance.replace('_', ' ')}"
+        text += f"; assurance {words(status.assurance)}"
     if status.rules_weak and status.n_points:
         text += "; few points"
     return text
@@ -153,7 +225,7 @@ def shared_total(total: float | None, mean: float | None, unit: str | None) -> s
     return f"{with_unit(total, unit)} (mean {average})"
 
 
-def attention_subject(item: AttentionItem) -> str:
+def attention_subject(item: AttentionItem | AttentionGroup) -> str:
     """What an attention item is about: a cycle (``project/slug``), a measure or a project."""
     if item.subject is None:
         return item.project

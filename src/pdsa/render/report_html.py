@@ -26,6 +26,7 @@ from pdsa.analysis.programme import (
 from pdsa.analysis.report_view import Report
 from pdsa.render.html_parts import (
     NONE,
+    SIGNAL_KIND,
     STYLE,
     Markup,
     badge,
@@ -35,6 +36,7 @@ from pdsa.render.html_parts import (
     explain_list,
     facts,
     fidelity_table,
+    glance_goal,
     join,
     measure_block,
     phase_cells,
@@ -44,6 +46,7 @@ from pdsa.render.html_parts import (
     stale_badge,
     table,
 )
+from pdsa.render.report_cells import grouped_attention, sort_sentence, unreadable_note, words
 
 EXAMPLE_NOTE = (
     "This is the bundled example programme: its organisations, people and figures are "
@@ -62,12 +65,13 @@ def report_html(report: Report, *, explain: bool = False) -> str:
     summary = report.summary
     themes = {theme.id: theme.title for theme in report.programme.themes}
     sections = [
+        _errors_section(report),
         _programme_section(summary),
+        _glance_section(summary.projects),
         _fidelity_section(summary.totals.fidelity, explain=explain),
         _predictions_section(summary.totals.predictions),
         _attention_section(summary.attention),
         _shared_section(summary.shared_measures),
-        _errors_section(report),
         *(
             _project_section(
                 project, report.charts.get(project.slug, ()), themes=themes, explain=explain
@@ -103,6 +107,8 @@ def _header(report: Report) -> Markup:
         line.append(f"cycles active from {since} to {until}")
     line.append(f"stale after {summary.stale_after_days} days without activity")
     parts = [element("h1", summary.programme), element("p", join(line, " · "), class_="meta")]
+    if (order := sort_sentence(report.sort)) is not None:
+        parts.append(element("p", order, class_="meta"))
     if report.programme.description:
         parts.append(element("p", report.programme.description))
     if report.programme.example:
@@ -219,23 +225,58 @@ def _predictions_section(record: PredictionRecord) -> Markup:
 
 
 def _attention_section(items: tuple[AttentionItem, ...]) -> Markup:
-    if not items:
+    groups = grouped_attention(items)
+    if not groups:
         return _section("_attention", "Needs attention", element("p", "Nothing."))
     rows = [
         [
-            badge(
-                ATTENTION_WORDS[item.kind], "stale" if item.kind != "measure_concern" else "concern"
+            join(
+                [
+                    badge(
+                        ATTENTION_WORDS[kind], "concern" if kind == "measure_concern" else "stale"
+                    )
+                    for kind in group.kinds
+                ],
+                " ",
             ),
-            element("a", item.project, href=f"#{item.project}"),
-            element("code", item.subject) if item.subject else "",
-            item.message,
-            day(item.since),
+            element("a", group.project, href=f"#{group.project}"),
+            element("code", group.subject) if group.subject else "",
+            element("ul", *(element("li", message) for message in group.messages), class_="plain")
+            if len(group.messages) > 1
+            else group.messages[0],
+            day(group.since),
         ]
-        for item in items
+        for group in groups
     ]
     head = ["what", "project", "cycle or measure", "detail", "since"]
-    caption = f"{plural(len(items), 'item')} in active projects"
+    caption = f"{plural(len(groups), 'item')} in active projects, each with all its reasons"
     return _section("_attention", "Needs attention", table(caption, head, rows))
+
+
+def _glance_section(projects: tuple[ProjectSummary, ...]) -> Markup:
+    """Measures at a glance: each project's measures with their latest value, date, goal,
+    signal and assurance, the board's summary table, before the per-project sections."""
+    rows = [
+        [
+            element("a", project.slug, href=f"#{project.slug}"),
+            element("a", status.title, href=f"#{project.slug}_measure_{status.slug}"),
+            quantity(status.latest_value, status.unit),
+            day(status.latest_date, "no data"),
+            glance_goal(status),
+            badge(status.signal, SIGNAL_KIND.get(status.signal, "quiet")),
+            words(status.assurance) if status.assurance else NONE,
+        ]
+        for project in projects
+        for status in project.measures
+    ]
+    if not rows:
+        return Markup("")
+    head = ["project", "measure", "latest", "date", "goal", "signal", "assurance"]
+    return _section(
+        "_glance",
+        "Measures at a glance",
+        table("Each measure's latest point, goal, signal and assurance", head, rows, numeric=(2,)),
+    )
 
 
 def _shared_section(shared: tuple[SharedMeasure, ...]) -> Markup:
@@ -276,20 +317,15 @@ def _shared_table(measure: SharedMeasure) -> Markup:
 
 
 def _errors_section(report: Report) -> Markup:
-    if not report.errors:
+    if not report.unreadable:
         return Markup("")
-    items = [
-        element(
-            "li", join([error.location() or "", ": " if error.location() else "", error.message])
-        )
-        for error in report.errors
-    ]
-    note = "These files could not be read; their figures are missing from this report."
+    items = [element("li", element("code", line)) for line in report.unreadable]
     return _section(
         "_errors",
         "Files that could not be read",
-        element("p", note),
+        element("p", element("strong", unreadable_note(len(report.unreadable)))),
         element("ul", *items, class_="plain"),
+        class_="errors",
     )
 
 

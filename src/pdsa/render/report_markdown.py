@@ -4,19 +4,36 @@ from __future__ import annotations
 
 import re
 
-from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
+from pdsa.analysis.fidelity import LABELS, explain_figure
 from pdsa.analysis.report_view import Report
 from pdsa.render import report_cells as cells
 from pdsa.render.safe import one_line
 
-# Characters Markdown (CommonMark and GitHub's tables) could read as markup.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# What would break a table or start markup, and only that, so that the text still reads
+# well as plain text (CommonMark and GitHub's tables): a pipe (ends a cell); a backslash
+# before punctuation (would escape it); * and ` (emphasis, code); _ and ~~ at a word's edge
+# (emphasis, strikethrough); [ with a ] after it (a link); < before a tag's first character
+# (raw HTML); & before an entity's name (would be decoded).
+_MARKUP = re.compile(
+    r"""\|
+    | \\(?=[!-/:-@\[-`{-~])
+    | [*`]
+    | (?<![0-9A-Za-z])_ | _(?![0-9A-Za-z])
+    | ~~
+    | \[(?=[^\]]*\])
+    | <(?=[A-Za-z/!?])
+    | &(?=\#?[0-9A-Za-z]+;)""",
+    re.VERBOSE,
+)
+# At the start of a line (a list item's or heading's text): a heading, quote, list or rule.
+_LINE_START = re.compile(r"^(?:#{1,6}(?= |$)|>|[+-](?= |$)|[0-9]{1,9}[.)](?= |$))")
 
 
 def md(text: str) -> str:
-    """User text as literal Markdown: on one line, markup characters escaped, no raw HTML."""
-    flat = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", flat)
+    """User text as literal Markdown on one line: characters that would break a table or
+    start markup are backslash-escaped; nothing else is touched (no ``&amp;``, no ``\\(``)."""
+    flat = _MARKUP.sub(lambda found: "".join("\\" + char for char in found.group()), one_line(text))
+    return _LINE_START.sub(lambda found: found.group()[:-1] + "\\" + found.group()[-1], flat)
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
@@ -37,13 +54,19 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         )
     if report.programme.example:
         out += ["", "*The bundled example: its organisations, people and data are invented.*"]
-    out += [
-        "",
-        cells.totals_sentence(totals),
-        "",
-        "## Projects",
-        "",
-    ]
+    if report.unreadable:
+        out += [
+            "",
+            "## Files that could not be read",
+            "",
+            cells.unreadable_note(len(report.unreadable)),
+            "",
+        ]
+        out += [f"- {md(line)}" for line in report.unreadable]
+    out += ["", cells.totals_sentence(totals)]
+    if (order := cells.sort_sentence(report.sort)) is not None:
+        out.append(order)
+    out += ["", "## Projects", ""]
     out += _table(
         (
             "project",
@@ -94,7 +117,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         "",
     ]
     out += [
-        f"- {md(format_figure(figure))}: {md(LABELS[figure.name])}"
+        f"- {md(cells.figure_text(figure))}: {md(LABELS[figure.name])}"
         for figure in totals.fidelity.figures
     ]
     out.append("")
@@ -108,7 +131,9 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
     )
     if explain:
         out += ["### Which cycles lacked what", ""]
-        out += [f"- {md(explain_figure(figure))}" for figure in totals.fidelity.figures]
+        out += [
+            f"- {md(cells.words(explain_figure(figure)))}" for figure in totals.fidelity.figures
+        ]
         out.append("")
     if summary.themes:
         out += ["## Themes", ""]
@@ -140,6 +165,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         out.append("")
     out += ["## Needs attention", ""]
     out += [
-        f"- `{cells.attention_subject(item)}`: {md(item.message)}" for item in summary.attention
+        f"- `{cells.attention_subject(group)}`: {md(group.reasons)}"
+        for group in cells.grouped_attention(summary.attention)
     ] or ["Nothing: no stale projects, stuck cycles or concerns."]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -1,7 +1,8 @@
-"""The report in the terminal: Rich tables that fit an 80-column screen by wrapping.
+"""The report in the terminal: Rich tables that fit the screen, 80 columns included.
 
-Each table is kept narrow (a few columns) so that none has to break its layout on a small
-terminal; long text wraps inside its cell.
+Every table shows each row's identity (a slug) in full and its key figures; less important
+columns wrap, and are left out (and named under the table) when even wrapped they would
+not fit (:mod:`pdsa.render.fit`).
 """
 
 from __future__ import annotations
@@ -10,36 +11,43 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
+from pdsa.analysis.fidelity import LABELS, explain_figure
 from pdsa.analysis.report_view import Report
 from pdsa.render import report_cells as cells
+from pdsa.render.fit import Column, fitted_table
 from pdsa.render.safe import one_line
 
 SIGNAL_STYLE = {"improvement": "blue", "concern": "dark_orange", "neutral": "magenta"}
 
 
-#: Columns that never wrap: names a reader copies into commands.
-NO_WRAP = {"project", "measure", "key", "signal", "date", "theme"}
-#: Below these widths the column is dropped rather than squeezed.
-DROP_BELOW = {"lead": 110, "theme": 90, "date": 100}
+def _fitted(
+    console: Console, title: str, columns: tuple[Column, ...], rows: list[list[Text]]
+) -> Table:
+    return fitted_table(columns, rows, width=console.width or 80, title=Text(title, style="bold"))
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(
-        title=Text(title, style="bold"),
-        title_justify="left",
-        show_edge=False,
-        pad_edge=False,
-        expand=False,
-    )
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in NO_WRAP)
-    return table
-
-
-def _shown(console: Console, *columns: str) -> list[str]:
-    width = console.width or 80
-    return [column for column in columns if width >= DROP_BELOW.get(column, 0)]
+PROJECT_COLUMNS = (
+    Column("project"),
+    Column("title", rank=2, wrap=True, min_width=12),
+    Column("theme", rank=4),
+    Column("lead", rank=3, wrap=True, min_width=12),
+    Column("score", rank=1),
+    Column("stale"),
+)
+ACTIVITY_COLUMNS = (
+    Column("project"),
+    Column("cycles", wrap=True, min_width=5),
+    Column("decisions", rank=2, wrap=True, min_width=8),
+    Column("last activity", wrap=True, min_width=10),
+    Column("predictions", rank=1, wrap=True, min_width=9),
+)
+MEASURE_COLUMNS = (
+    Column("measure"),
+    Column("latest", justify="right"),
+    Column("date"),
+    Column("goal", rank=2, wrap=True, min_width=8),
+    Column("signal", rank=1, wrap=True, min_width=9),
+)
 
 
 def _cell(text: str, style: str | None = None) -> Text:
@@ -57,34 +65,40 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
     console.print(heading)
     if report.programme.example:
         console.print(Text("The bundled example: its organisations, people and data are invented."))
+    _print_unreadable(console, report)
     totals = summary.totals
     console.print(Text(cells.totals_sentence(totals)))
+    if (order := cells.sort_sentence(report.sort)) is not None:
+        console.print(Text(order))
     console.print()
-    columns = _shown(console, "project", "title", "theme", "lead", "score", "stale")
-    projects = _table("Projects", *columns)
-    for project in report.projects:
-        values = {
-            "project": _cell(project.slug),
-            "title": _cell(project.title),
-            "theme": _cell(project.theme or ""),
-            "lead": _cell(project.lead_organisation),
-            "score": _cell(cells.score(project)),
-            "stale": _cell("STALE" if project.stale else "", "bold red"),
-        }
-        projects.add_row(*[values[column] for column in columns])
-    console.print(projects)
+    rows = [
+        [
+            _cell(project.slug),
+            _cell(project.title),
+            _cell(project.theme or ""),
+            _cell(project.lead_organisation),
+            _cell(cells.score(project)),
+            _cell("STALE" if project.stale else "", "bold red"),
+        ]
+        for project in report.projects
+    ]
+    console.print(_fitted(console, "Projects", PROJECT_COLUMNS, rows))
     console.print()
-    activity = _table("Activity", "project", "cycles", "decisions", "last activity", "predictions")
-    for project in report.projects:
-        record = project.predictions
-        activity.add_row(
+    rows = [
+        [
             _cell(project.slug),
             _cell(cells.phases(project)),
             _cell(cells.decisions(project)),
             _cell(cells.activity(project)),
-            _cell(f"{record.hit} hit of {record.checked} checked" if record.total else "none"),
-        )
-    console.print(activity)
+            _cell(
+                f"{project.predictions.hit} hit of {project.predictions.checked} checked"
+                if project.predictions.total
+                else "none"
+            ),
+        ]
+        for project in report.projects
+    ]
+    console.print(_fitted(console, "Activity", ACTIVITY_COLUMNS, rows))
     console.print(Text("cycles: P plan, D do, S study, A act (finished), by last recorded phase"))
     console.print()
     _print_measures(console, report)
@@ -94,41 +108,52 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
     _print_attention(console, report)
 
 
+def _print_unreadable(console: Console, report: Report) -> None:
+    if not report.unreadable:
+        return
+    console.print()
+    console.print(Text(f"Files that could not be read ({len(report.unreadable)})", style="bold"))
+    console.print(Text(cells.unreadable_note(len(report.unreadable))))
+    for line in report.unreadable:
+        console.print(Text(f"  - {one_line(line)}"))
+    console.print()
+
+
 def _print_measures(console: Console, report: Report) -> None:
-    columns = _shown(console, "measure", "latest", "date", "goal", "signal")
-    table = _table("Key measures", *columns)
+    rows: list[list[Text]] = []
     for project in report.projects:
-        table.add_row(_cell(project.slug, "bold"), *[_cell("") for _ in columns[1:]])
+        rows.append([_cell(project.slug, "bold"), *[_cell("") for _ in MEASURE_COLUMNS[1:]]])
         for status in project.measures:
-            values = {
-                "measure": _cell("  " + status.slug),
-                "latest": _cell(cells.measure_value(status)),
-                "date": _cell(status.latest_date.isoformat() if status.latest_date else ""),
-                "goal": _cell(cells.measure_goal(status)),
-                "signal": _cell(cells.measure_signal(status), SIGNAL_STYLE.get(status.signal)),
-            }
-            table.add_row(*[values[column] for column in columns])
-    console.print(table)
+            rows.append(
+                [
+                    _cell("  " + status.slug),
+                    _cell(cells.measure_value(status)),
+                    _cell(status.latest_date.isoformat() if status.latest_date else ""),
+                    _cell(cells.measure_goal(status)),
+                    _cell(cells.measure_signal(status), SIGNAL_STYLE.get(status.signal)),
+                ]
+            )
+    console.print(_fitted(console, "Key measures", MEASURE_COLUMNS, rows))
     console.print()
 
 
 def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
     console.print(Text("Fidelity to the PDSA method, projects shown together", style="bold"))
     for figure in report.summary.totals.fidelity.figures:
-        console.print(Text(f"  {format_figure(figure)}: {LABELS[figure.name]}"))
+        console.print(Text(f"  {cells.figure_text(figure)}: {LABELS[figure.name]}"))
         if explain:
-            console.print(Text("    " + one_line(explain_figure(figure))))
+            console.print(Text("    " + one_line(cells.words(explain_figure(figure)))))
     console.print()
     names = [name for name, _ in cells.FIDELITY_COLUMNS]
-    table = _table(
-        "Fidelity by project", "project", *[short for _, short in cells.FIDELITY_COLUMNS]
+    columns = (
+        Column("project"),
+        *(Column(short, rank=rank) for rank, (_, short) in enumerate(cells.FIDELITY_COLUMNS, 1)),
     )
-    for project in report.projects:
-        table.add_row(
-            _cell(project.slug),
-            *[_cell(cells.percent(cells.figure_of(project, name))) for name in names],
-        )
-    console.print(table)
+    rows = [
+        [_cell(project.slug), *[_cell(cells.percent(cells.figure_of(project, n))) for n in names]]
+        for project in report.projects
+    ]
+    console.print(_fitted(console, "Fidelity by project", columns, rows))
     console.print(
         Text(
             "pred. predictions, iter. iterative series, scale grew, data over time, "
@@ -139,32 +164,43 @@ def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
         for project in report.projects:
             for figure in project.fidelity.figures:
                 if figure.lacking or figure.unknown:
-                    console.print(Text(f"  {project.slug}: {one_line(explain_figure(figure))}"))
+                    explained = cells.words(explain_figure(figure))
+                    console.print(Text(f"  {project.slug}: {one_line(explained)}"))
     console.print()
 
 
 def _print_themes(console: Console, report: Report) -> None:
     if not report.summary.themes:
         return
-    table = _table("Themes", "name", "projects", "stale", "cycles", "predictions")
+    columns = (
+        Column("name", wrap=True, min_width=12),
+        Column("projects", justify="right"),
+        Column("stale", justify="right"),
+        Column("cycles", wrap=True, min_width=5),
+        Column("predictions", wrap=True, min_width=12),
+    )
+    rows = []
     for theme in report.summary.themes:
         totals = theme.totals
         counts = totals.cycles
-        table.add_row(
-            _cell(theme.title or theme.id or "(no theme)"),
-            _cell(str(totals.projects)),
-            _cell(str(totals.stale)),
-            _cell(f"P{counts.plan} D{counts.do} S{counts.study} A{counts.act}"),
-            _cell(totals.predictions.summary()),
+        rows.append(
+            [
+                _cell(theme.title or theme.id or "(no theme)"),
+                _cell(str(totals.projects)),
+                _cell(str(totals.stale)),
+                _cell(f"P{counts.plan} D{counts.do} S{counts.study} A{counts.act}"),
+                _cell(totals.predictions.summary()),
+            ]
         )
-    console.print(table)
+    console.print(_fitted(console, "Themes", columns, rows))
     console.print()
 
 
 def _print_shared(console: Console, report: Report) -> None:
     if not report.summary.shared_measures:
         return
-    table = _table("Programme-wide measures", "key", "project", "latest", "date")
+    columns = (Column("key"), Column("project"), Column("latest", wrap=True), Column("date"))
+    rows = []
     for shared in report.summary.shared_measures:
         for position, entry in enumerate(shared.entries):
             project = (
@@ -172,29 +208,33 @@ def _print_shared(console: Console, report: Report) -> None:
                 if entry.measure == shared.key
                 else (f"{entry.project}/{entry.measure}")
             )
-            table.add_row(
-                _cell(shared.key if position == 0 else ""),
-                _cell(project),
-                _cell(cells.with_unit(entry.latest_value, entry.unit) or "no data"),
-                _cell(entry.latest_date.isoformat() if entry.latest_date else ""),
+            rows.append(
+                [
+                    _cell(shared.key if position == 0 else ""),
+                    _cell(project),
+                    _cell(cells.with_unit(entry.latest_value, entry.unit) or "no data"),
+                    _cell(entry.latest_date.isoformat() if entry.latest_date else ""),
+                ]
             )
         unit = next((entry.unit for entry in shared.entries if entry.unit), None)
-        table.add_row(
-            _cell(""),
-            _cell("all projects", "bold"),
-            _cell(cells.shared_total(shared.total, shared.mean, unit), "bold"),
-            _cell(""),
+        rows.append(
+            [
+                _cell(""),
+                _cell("all projects", "bold"),
+                _cell(cells.shared_total(shared.total, shared.mean, unit), "bold"),
+                _cell(""),
+            ]
         )
-    console.print(table)
+    console.print(_fitted(console, "Programme-wide measures", columns, rows))
     console.print()
 
 
 def _print_attention(console: Console, report: Report) -> None:
-    items = report.summary.attention
-    console.print(Text(f"Needs attention ({len(items)})", style="bold"))
-    if not items:
+    groups = cells.grouped_attention(report.summary.attention)
+    console.print(Text(f"Needs attention ({len(groups)})", style="bold"))
+    if not groups:
         console.print(Text("  nothing: no stale projects, stuck cycles or concerns"))
-    for item in items:
+    for group in groups:
         console.print(
-            Text(f"  - {one_line(cells.attention_subject(item))}: {one_line(item.message)}")
+            Text(f"  - {one_line(cells.attention_subject(group))}: {one_line(group.reasons)}")
         )

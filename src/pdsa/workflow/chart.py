@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pdsa.analysis.chart_view import ChartView, analyse_measure, cycle_marks
 from pdsa.errors import UsageError
 from pdsa.store.log import Log
+from pdsa.workflow.privacy import masked
 
 
 def chart(
@@ -19,7 +22,8 @@ def chart(
 ) -> ChartView:
     """Load, analyse and mark one measure. The rule set comes from the option, else the
     measure, else the programme's default."""
-    measure = log.measure(project, slug)
+    allow = log.programme.privacy.allow
+    measure, hidden = masked(log.measure(project, slug), allow=allow, where=f"{project}/{slug}")
     chosen = rules or measure.rules or log.programme.settings.rules
     if chosen == "anhoej" and (shift_length is not None or trend_length is not None):
         raise UsageError(
@@ -35,5 +39,11 @@ def chart(
         shift_length=shift_length,
         trend_length=trend_length,
     )
-    scan = log.scan_cycles([project])
-    return ChartView(project, slug, measure, analysis, cycle_marks(scan.records, slug))
+    cycles = []
+    for item in log.scan_cycles([project]).records:
+        record, lines = masked(item.record, allow=allow, where=f"{project}/cycles/{item.slug}")
+        cycles.append(replace(item, record=record))
+        if slug in item.record.measures:
+            hidden += lines
+    marks = cycle_marks(cycles, slug)
+    return ChartView(project, slug, measure, analysis, marks, masked=tuple(hidden))

@@ -10,7 +10,9 @@ check` reports it too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from pdsa.check.privacy import scan
 from pdsa.errors import PdsaError
@@ -44,3 +46,49 @@ def private_text(data: Any, *, allow: Sequence[str], path: KeyPath = ()) -> list
         for index, value in enumerate(data):
             found += private_text(value, allow=allow, path=(*path, index))
     return found
+
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+
+#: Fields that hold a slug (a file name, so a reference that must stay as it is); every
+#: other string of a record is free text.
+IDENTITY_FIELDS = frozenset(
+    {"follows", "change_idea", "measures", "next", "measure", "key", "theme", "id", "privacy"}
+)
+
+
+def masked(record: RecordT, *, allow: Sequence[str], where: str) -> tuple[RecordT, list[str]]:
+    """``record`` with every likely identifier in its free text masked exactly as ``pdsa
+    check`` masks it (the same scan, the same allow-list), and a line per identifier
+    (``where field: looks like ... (masked)``), for exports and charts that must never
+    carry one in full. A record with none is returned as it is."""
+    found: list[str] = []
+
+    def mask(value: Any, path: KeyPath) -> Any:
+        if isinstance(value, str):
+            hits = scan(value, allow=allow)
+            for hit in reversed(hits):
+                value = value[: hit.start] + hit.masked + value[hit.end :]
+            found.extend(
+                f"{where} {dotted(path)}: looks like {hit.description} ({hit.masked})"
+                for hit in hits
+            )
+            return value
+        if isinstance(value, BaseModel):
+            changes = {
+                name: mask(getattr(value, name), (*path, name))
+                for name in type(value).model_fields
+                if name not in IDENTITY_FIELDS
+            }
+            changed = {
+                name: new for name, new in changes.items() if new is not getattr(value, name)
+            }
+            return value.model_copy(update=changed) if changed else value
+        if isinstance(value, list):
+            items = [mask(item, (*path, index)) for index, item in enumerate(value)]
+            same = all(new is old for new, old in zip(items, value, strict=True))
+            return value if same else items
+        return value
+
+    result: RecordT = mask(record, ())
+    return result, found

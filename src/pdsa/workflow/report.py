@@ -18,6 +18,7 @@ from pdsa.model.programme import Programme
 from pdsa.model.project import Project
 from pdsa.store.log import Log, Progress
 from pdsa.store.names import pick
+from pdsa.workflow.privacy import RecordT, masked
 
 #: The orders ``--sort`` offers, each a key over a project's summary.
 SORTS: dict[str, Callable[[ProjectSummary], tuple[object, ...]]] = {
@@ -81,6 +82,7 @@ def build_report(
     measures: dict[str, list[tuple[str, Measure]]] = {slug: [] for slug in kept}
     for measure in measure_scan.records:
         measures[measure.project].append((measure.slug, measure.record))
+    programme, loaded, cycles, measures, hidden = _masked(programme, loaded, cycles, measures)
     period = Period(since, until) if since is not None or until is not None else None
     summary = summarise_programme(
         programme,
@@ -94,7 +96,9 @@ def build_report(
     summary = _with_projects(summary, ordered)
     charts: dict[str, tuple[ChartView, ...]] = {}
     if with_charts:
-        records = {(m.project, m.slug): m.record for m in measure_scan.records}
+        records = {
+            (project, slug): record for project, pairs in measures.items() for slug, record in pairs
+        }
         for project in ordered:
             views = []
             for status in project.measures:
@@ -110,7 +114,44 @@ def build_report(
                     )
                 )
             charts[project.slug] = tuple(views)
-    return Report(programme, summary, charts, tuple(errors))
+    return Report(programme, summary, charts, tuple(errors), sort=sort, masked=tuple(hidden))
+
+
+def _masked(
+    programme: Programme,
+    projects: list[tuple[str, Project]],
+    cycles: dict[str, list[Loaded[Cycle]]],
+    measures: dict[str, list[tuple[str, Measure]]],
+) -> tuple[
+    Programme,
+    list[tuple[str, Project]],
+    dict[str, list[Loaded[Cycle]]],
+    dict[str, list[tuple[str, Measure]]],
+    list[str],
+]:
+    """Every record with likely patient identifiers masked as ``pdsa check`` masks them, so
+    that no format of the report carries one; and where each was."""
+    allow = programme.privacy.allow
+    found: list[str] = []
+
+    def hide(record: RecordT, where: str) -> RecordT:
+        result, lines = masked(record, allow=allow, where=where)
+        found.extend(lines)
+        return result
+
+    programme = hide(programme, "pdsa.toml")
+    projects = [(slug, hide(project, f"{slug}/project.toml")) for slug, project in projects]
+    cycles = {
+        slug: [
+            replace(item, record=hide(item.record, f"{slug}/cycles/{item.slug}")) for item in items
+        ]
+        for slug, items in cycles.items()
+    }
+    measures = {
+        slug: [(name, hide(measure, f"{slug}/measures/{name}")) for name, measure in pairs]
+        for slug, pairs in measures.items()
+    }
+    return programme, projects, cycles, measures, found
 
 
 def _with_projects(
