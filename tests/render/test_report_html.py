@@ -179,7 +179,7 @@ def test_explain_lists_the_cycles_that_lacked_each_feature(example_report: Repor
     lacking = [figure for figure in fidelity.figures if figure.lacking]
     assert lacking
     for figure in lacking:
-        line = html.escape(explain_figure(figure))
+        line = html.escape(explain_figure(figure).replace("_", " "))
         assert line in explained
         assert line not in plain
         for cycle in figure.lacking:

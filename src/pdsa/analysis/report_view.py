@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from pdsa.analysis.chart_view import ChartView
 from pdsa.analysis.programme import ProgrammeSummary, ProjectSummary
+from pdsa.check.privacy import redact
 from pdsa.errors import PdsaError
 from pdsa.model.programme import Programme
 
@@ -25,6 +26,18 @@ class Report:
     sort: str = "project"
     #: Where a likely patient identifier was masked: ``field: looks like ... (masked)``.
     masked: tuple[str, ...] = ()
+
+    @property
+    def unreadable_files(self) -> tuple[str, ...]:
+        """:attr:`unreadable`, or each error as ``file:line:col: message`` (masked) when the
+        caller did not set it."""
+        if self.unreadable or not self.errors:
+            return self.unreadable
+        lines = []
+        for error in self.errors:
+            location = error.location()
+            lines.append(redact(f"{location}: {error.message}" if location else error.message))
+        return tuple(lines)
 
     @property
     def projects(self) -> tuple[ProjectSummary, ...]:

@@ -7,6 +7,7 @@ wrote is kept and its path printed.
 from __future__ import annotations
 
 import os
+import secrets
 import shlex
 import subprocess
 import tempfile
@@ -53,6 +54,19 @@ def run_editor(path: Path) -> None:
         )
 
 
+def _new_copy(name: str) -> tuple[int, Path]:
+    """A new private file for the person's copy. Its name ends in six random digits, not
+    ``mkstemp``'s letters and digits, which can spell a postcode (``cr05hu``) that messages
+    would then mask, hiding where the person's text is kept."""
+    folder = Path(tempfile.gettempdir())
+    while True:
+        path = folder / f"{name}-{secrets.randbelow(10**6):06d}.toml"
+        try:
+            return os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), path
+        except FileExistsError:
+            continue
+
+
 def edit_until_valid(
     initial: str, accept: Callable[[str, Path], ResultT], *, name: str = "pdsa-edit"
 ) -> ResultT:
@@ -61,8 +75,7 @@ def edit_until_valid(
     ``accept`` gets the edited text and the path of the file being edited, so that its
     messages point at the person's own copy.
     """
-    handle, temp_name = tempfile.mkstemp(prefix=f"{name}-", suffix=".toml")
-    path = Path(temp_name)
+    handle, path = _new_copy(name)
     with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
         stream.write(initial)
     while True:

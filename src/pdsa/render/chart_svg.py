@@ -25,6 +25,33 @@ COLOUR = {
 }
 DECISION_COLOUR = {"adopt": "#2e7d32", "adapt": "#b58900", "abandon": "#c62828"}
 CENTRE_NAME = {RuleSet.ANHOEJ: "median", RuleSet.IHI: "median", RuleSet.SPC: "mean"}
+# NHS "Making Data Count" line colours: process limits grey (dashed), the centre line
+# solid, the target red.
+CENTRE_COLOUR = "#3d4650"
+LIMIT_COLOUR = "#8a949c"
+GOAL_COLOUR = "#c62828"
+
+
+def _label_colour(style: str) -> str:
+    return LIMIT_COLOUR if LIMIT_COLOUR in style else CENTRE_COLOUR
+
+
+def _line_labels(labels: list[tuple[float, str, str]], *, right: float) -> list[str]:
+    """Each line's name and value at the right end of the plot, just above the line,
+    moved apart when two would overlap; a white outline keeps them readable over data."""
+    placed: list[float] = []
+    texts = []
+    for y_line, text, colour in sorted(labels, key=lambda item: item[0]):
+        y = y_line - 4
+        while any(abs(y - other) < 13 for other in placed):
+            y += 13
+        placed.append(y)
+        texts.append(
+            f'<text x="{right:.1f}" y="{y:.1f}" text-anchor="end" fill="{colour}" '
+            'stroke="#ffffff" stroke-width="3" paint-order="stroke" '
+            f'font-size="11">{_text(text)}</text>'
+        )
+    return texts
 
 
 def _text(value: str) -> str:
@@ -106,6 +133,7 @@ def chart_svg(view: ChartView) -> str:
             f'<text x="{start + 2:.1f}" y="{TOP + 12 + 12 * (index % 3)}" fill="{colour}" '
             f'font-weight="bold">{mark.number}</text>'
         )
+    labels: list[tuple[float, str, str]] = []
     for phase in analysis.phases:
         if not phase.n_points:
             continue
@@ -116,10 +144,12 @@ def chart_svg(view: ChartView) -> str:
                 f'<line x1="{x0 - 4:.1f}" y1="{TOP}" x2="{x0 - 4:.1f}" y2="{TOP + plot_h}" '
                 'stroke="#888" stroke-dasharray="2,3"/>'
             )
-        for level, style in (
-            (phase.centre_line, 'stroke="#2e7d32" stroke-width="1.5"'),
-            (phase.upper_limit, 'stroke="#c62828" stroke-dasharray="6,4"'),
-            (phase.lower_limit, 'stroke="#c62828" stroke-dasharray="6,4"'),
+        current = phase is analysis.current_phase
+        centre = CENTRE_NAME[analysis.rules]
+        for level, style, name in (
+            (phase.centre_line, f'stroke="{CENTRE_COLOUR}" stroke-width="1.5"', centre),
+            (phase.upper_limit, f'stroke="{LIMIT_COLOUR}" stroke-dasharray="6,4"', "upper limit"),
+            (phase.lower_limit, f'stroke="{LIMIT_COLOUR}" stroke-dasharray="6,4"', "lower limit"),
         ):
             if level is not None:
                 y_line = y_of(level)
@@ -127,12 +157,16 @@ def chart_svg(view: ChartView) -> str:
                     f'<line x1="{x0:.1f}" y1="{y_line:.1f}" x2="{x1:.1f}" '
                     f'y2="{y_line:.1f}" {style}/>'
                 )
+                if current:
+                    labels.append((y_line, f"{name} {_number(level)}", _label_colour(style)))
     if measure.goal is not None:
         y = y_of(measure.goal)
         parts.append(
-            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" stroke="#0097a7" '
-            'stroke-dasharray="1,3" stroke-width="2"/>'
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
+            f'stroke="{GOAL_COLOUR}" stroke-dasharray="8,3" stroke-width="1.5"/>'
         )
+        labels.append((y, f"goal {_number(measure.goal)}", GOAL_COLOUR))
+    parts.extend(_line_labels(labels, right=LEFT + plot_w - 4))
     path = " ".join(f"{x_of(p.date):.1f},{y_of(p.value):.1f}" for p in points)
     parts.append(f'<polyline points="{path}" fill="none" stroke="#9aa5ad" stroke-width="1"/>')
     parts.extend(_mark(x_of(p.date), y_of(p.value), p.variation) for p in points)
@@ -165,8 +199,8 @@ def _legend_lines(view: ChartView) -> list[str]:
         "key: circle common cause, triangle up improvement, triangle down concern, "
         "diamond special cause (no direction)",
         f"solid line {centre}"
-        + ("; dashed lines process limits" if analysis.rules is RuleSet.SPC else "")
-        + ("; dotted line goal" if view.measure.goal is not None else "")
+        + ("; grey dashed lines process limits" if analysis.rules is RuleSet.SPC else "")
+        + ("; red dashed line goal" if view.measure.goal is not None else "")
         + "; shaded bands: cycles, numbered",
     ]
     current = analysis.current_phase

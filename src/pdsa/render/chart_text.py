@@ -2,7 +2,8 @@
 
 Every mark has a symbol as well as a colour, so the chart reads on a monochrome
 terminal and with ``NO_COLOR``: ``●`` common cause, ``▲`` improvement, ``▼`` concern,
-``◆`` special cause with no direction; ``─`` centre line, ``╌`` process limits, ``┈`` goal.
+``◆`` special cause with no direction; ``─`` centre line,
+``╌`` process limits, ``┈`` goal, each named with its value at the right.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pdsa.render.safe import one_line
 
 HEIGHT = 12
 LABEL_WIDTH = 9
+NAME_WIDTH = 18
 SYMBOL = {
     Variation.COMMON: ("●", ""),
     Variation.IMPROVEMENT: ("▲", "bold blue"),
@@ -77,7 +79,8 @@ def print_chart(console: Console, view: ChartView) -> None:
     if not points:
         console.print(Text("No data points yet: add them with 'pdsa measure record'."))
         return
-    plot_width = max(20, (console.width or 80) - LABEL_WIDTH - 2)
+    # Room at the right for the lines' names and values.
+    plot_width = max(20, (console.width or 80) - LABEL_WIDTH - 2 - NAME_WIDTH)
     columns = _columns(len(points), plot_width)
     width = columns[-1] + 1
     low, high = view.value_range()
@@ -93,13 +96,14 @@ def print_chart(console: Console, view: ChartView) -> None:
         symbol, style = SYMBOL[point.variation]
         canvas.put(row_of(point.value), col, symbol, style)
     labels = {row_of(high): _number(high), row_of(low): _number(low)}
-    current = analysis.current_phase
-    if current is not None and current.centre_line is not None:
-        labels[row_of(current.centre_line)] = _number(current.centre_line)
+    names = _line_names(view, row_of)
     for row in range(HEIGHT):
         label = labels.get(row, "")
         axis = "┤" if label else "│"
-        console.print(Text(f"{label:>{LABEL_WIDTH}} {axis}") + canvas.line(row))
+        line = Text(f"{label:>{LABEL_WIDTH}} {axis}") + canvas.line(row)
+        if row in names:
+            line.append(f" {names[row]}", style="dim")
+        console.print(line)
     console.print(Text(" " * LABEL_WIDTH + " └" + "─" * width))
     console.print(
         Text(" " * (LABEL_WIDTH + 2)) + _date_axis(points[0].date, points[-1].date, width)
@@ -107,6 +111,24 @@ def print_chart(console: Console, view: ChartView) -> None:
     for lane in _cycle_lanes(view.cycles, [p.date for p in points], columns, width):
         console.print(Text(f"{'cycles':>{LABEL_WIDTH}}  ") + lane)
     _legend(console, view)
+
+
+def _line_names(view: ChartView, row_of: Callable[[float], int]) -> dict[int, str]:
+    """``mean 71.2``, ``upper 85.3``, ``goal 80``: each line of the current phase named with
+    its value at the end of its row (lines that share a row share the label)."""
+    current = view.analysis.current_phase
+    lines: list[tuple[float | None, str]] = [(view.measure.goal, "goal")]
+    if current is not None:
+        lines += [
+            (current.upper_limit, "upper"),
+            (current.centre_line, CENTRE_NAME[view.analysis.rules]),
+            (current.lower_limit, "lower"),
+        ]
+    names: dict[int, list[str]] = {}
+    for value, name in lines:
+        if value is not None and math.isfinite(value):
+            names.setdefault(row_of(value), []).append(f"{name} {_number(value)}")
+    return {row: ", ".join(found) for row, found in names.items()}
 
 
 def _columns(count: int, plot_width: int) -> list[int]:
@@ -131,11 +153,12 @@ def _draw_phase(
     if phase.first_point > 0:
         for row in range(len(canvas.cells)):
             canvas.put(row, first - 1, "┆", "dim", over=False)
+    # Making Data Count's colours: limits grey, the centre line solid, the goal red.
     for value, char, style in (
-        (phase.centre_line, CENTRE, "green"),
-        (phase.lower_limit, LIMIT, "red"),
-        (phase.upper_limit, LIMIT, "red"),
-        (goal, GOAL, "cyan"),
+        (phase.centre_line, CENTRE, ""),
+        (phase.lower_limit, LIMIT, "dim"),
+        (phase.upper_limit, LIMIT, "dim"),
+        (goal, GOAL, "red"),
     ):
         if value is None:
             continue

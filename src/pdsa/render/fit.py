@@ -20,6 +20,8 @@ from rich.text import Text
 
 #: Columns are two spaces apart (no vertical rules, which would take a third).
 GAP = 2
+#: Words longer than this may be folded inside a wrapping column.
+LONG_WORD = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,10 @@ def needed(column: Column, cells: Sequence[Text]) -> int:
     widest = max([cell_len(column.name), *(cell.cell_len for cell in cells)])
     if not column.wrap:
         return widest
-    return min(widest, max(column.min_width, _longest_word(column.name)))
+    # Wrapping happens between words, so a word is not split (``improvemen`` / ``t``);
+    # only a very long one (a slug quoted in a title) is folded.
+    words = max([_longest_word(column.name), *(_longest_word(cell.plain) for cell in cells)])
+    return min(widest, max(column.min_width, min(words, LONG_WORD)))
 
 
 def _longest_word(text: str) -> int:
@@ -93,7 +98,7 @@ def fitted_table(
             justify=column.justify,
             no_wrap=not column.wrap,
             overflow="fold",
-            min_width=None if column.wrap else needed(column, [row[index] for row in rows]),
+            min_width=needed(column, [row[index] for row in rows]),
         )
     for row in rows:
         table.add_row(*(row[index] for index in kept))

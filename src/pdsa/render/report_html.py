@@ -317,13 +317,13 @@ def _shared_table(measure: SharedMeasure) -> Markup:
 
 
 def _errors_section(report: Report) -> Markup:
-    if not report.unreadable:
+    if not report.unreadable_files:
         return Markup("")
-    items = [element("li", element("code", line)) for line in report.unreadable]
+    items = [element("li", element("code", line)) for line in report.unreadable_files]
     return _section(
         "_errors",
         "Files that could not be read",
-        element("p", element("strong", unreadable_note(len(report.unreadable)))),
+        element("p", element("strong", unreadable_note(len(report.unreadable_files)))),
         element("ul", *items, class_="plain"),
         class_="errors",
     )

@@ -54,15 +54,15 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         )
     if report.programme.example:
         out += ["", "*The bundled example: its organisations, people and data are invented.*"]
-    if report.unreadable:
+    if report.unreadable_files:
         out += [
             "",
             "## Files that could not be read",
             "",
-            cells.unreadable_note(len(report.unreadable)),
+            cells.unreadable_note(len(report.unreadable_files)),
             "",
         ]
-        out += [f"- {md(line)}" for line in report.unreadable]
+        out += [f"- {md(line)}" for line in report.unreadable_files]
     out += ["", cells.totals_sentence(totals)]
     if (order := cells.sort_sentence(report.sort)) is not None:
         out.append(order)

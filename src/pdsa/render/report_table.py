@@ -109,12 +109,14 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
 
 
 def _print_unreadable(console: Console, report: Report) -> None:
-    if not report.unreadable:
+    if not report.unreadable_files:
         return
     console.print()
-    console.print(Text(f"Files that could not be read ({len(report.unreadable)})", style="bold"))
-    console.print(Text(cells.unreadable_note(len(report.unreadable))))
-    for line in report.unreadable:
+    console.print(
+        Text(f"Files that could not be read ({len(report.unreadable_files)})", style="bold")
+    )
+    console.print(Text(cells.unreadable_note(len(report.unreadable_files))))
+    for line in report.unreadable_files:
         console.print(Text(f"  - {one_line(line)}"))
     console.print()
 
