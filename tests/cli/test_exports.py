@@ -90,7 +90,7 @@ def private_log(two_projects: Path, run: Run) -> Path:
     project = two_projects / "projects/outreach/project.toml"
     project.write_text(read(project).replace("Test 500 people", f"Test NHS {NHS} people"))
     measure = two_projects / "projects/outreach/measures/attendance-rate.toml"
-    measure.write_text(read(measure).replace("value = 70", f'value = 70\nnote = "DOB 12/03/1985"'))
+    measure.write_text(read(measure).replace("value = 70", 'value = 70\nnote = "DOB 12/03/1985"'))
     measure.write_text(
         read(measure).replace('title = "Attendance rate"', f'title = "Rate {PHONE}"')
     )
@@ -188,7 +188,7 @@ def test_html_has_measures_at_a_glance_before_the_projects(example_root: Path, r
     assert page.index('id="_programme"') < glance < page.index('class="project"')
     section = page[glance : page.index("</section>", glance)]
     for heading in ("project", "measure", "latest", "date", "goal", "signal", "assurance"):
-        assert f'<th scope="col"' in section and f">{heading}</th>" in section
+        assert '<th scope="col"' in section and f">{heading}</th>" in section
     report = json.loads(run("--root", str(example_root), "report", "--format", "json").stdout)
     measures = sum(len(project["measures"]) for project in report["projects"])
     assert section.count("<tr>") == 1 + measures  # a header and one row per measure
