@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pdsa.cli.state import echo_err, open_log, report_error
+from pdsa.cli.state import echo_err, open_log, report_error, today
 from pdsa.tools.kinds import Kind
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def fmt(
     _report(found.problems)
     results = format_files(found.files, log.root, check=check)
     counts = dict.fromkeys(Outcome, 0)
+    unreadable = _as_check_reports(log.root, [r.file.path for r in results if r.unreadable])
     for result in results:
         counts[result.outcome] += 1
         shown = result.file.shown
@@ -88,6 +89,8 @@ def fmt(
             echo_err(f"would reformat {shown}" if check else f"formatted {shown}")
         elif result.outcome is Outcome.COMMENTED:
             echo_err(f"{shown}: has comments; left as is")
+        elif result.unreadable and result.file.path in unreadable:
+            sys.stderr.write(unreadable[result.file.path])
         elif result.error is not None:
             report_error(result.error)
     changed = counts[Outcome.FORMATTED]
@@ -103,6 +106,31 @@ def fmt(
     echo_err(", ".join(parts) + ".")
     if failed or (check and changed):
         raise typer.Exit(1)
+
+
+def _as_check_reports(root: Path, paths: list[Path]) -> dict[Path, str]:
+    """What ``pdsa check`` says about each file ``fmt`` could not read or validate (its
+    syntax, encoding, schema and version rules), in check's own words and positions, so
+    that the two commands never describe one problem two ways."""
+    if not paths:
+        return {}
+    import io
+
+    from pdsa.check.engine import check_log, relative_paths
+    from pdsa.check.findings import Report
+    from pdsa.check.rules import Selection
+    from pdsa.render.findings import write_findings
+
+    rels = dict(zip(relative_paths(root, paths), paths, strict=True))
+    found = check_log(root, today=today(), only=list(rels), selection=Selection(("P0", "P1", "P2")))
+    texts: dict[Path, str] = {}
+    for rel, path in rels.items():
+        findings = [item for item in found.findings if item.file == rel]
+        if findings:
+            stream = io.StringIO()
+            write_findings(Report(files=1, findings=findings), stream)
+            texts[path] = stream.getvalue()
+    return texts
 
 
 # -- schema -------------------------------------------------------------------------

@@ -32,6 +32,13 @@ def summary_line(report: Report) -> str:
 def write_text(report: Report, stream: TextIO) -> None:
     """``path:line:col: CODE severity: message`` with an indented hint, a blank line
     between files, and the summary last."""
+    write_findings(report, stream)
+    stream.write(summary_line(report) + "\n")
+
+
+def write_findings(report: Report, stream: TextIO) -> None:
+    """The findings of :func:`write_text`, without the summary (``pdsa fmt`` shows the
+    problems that stop it in exactly the words and places ``pdsa check`` gives)."""
     previous: str | None = None
     for item in report.findings:
         if previous is not None and item.file != previous:
@@ -45,7 +52,6 @@ def write_text(report: Report, stream: TextIO) -> None:
             stream.write(f"    hint: {one_line(item.hint)}\n")
     if report.findings:
         stream.write("\n")
-    stream.write(summary_line(report) + "\n")
 
 
 def as_json(item: Finding) -> dict[str, Any]:

@@ -58,6 +58,8 @@ class FmtResult:
     file: RecordFile
     outcome: Outcome
     error: PdsaError | None = None
+    #: The file could not be read, parsed or validated (what ``pdsa check`` reports too).
+    unreadable: bool = False
 
 
 def canonical_text(
@@ -117,7 +119,7 @@ def format_file(file: RecordFile, root: Path, *, check: bool) -> FmtResult:
         model = model_of(file.kind)
         validate(ParsedFile(file.shown, raw, text, data), model)
     except PdsaError as error:
-        return FmtResult(file, Outcome.FAILED, error)
+        return FmtResult(file, Outcome.FAILED, error, unreadable=True)
     except OSError as error:
         return FmtResult(
             file, Outcome.FAILED, PdsaError(f"cannot read: {error.strerror}", path=file.shown)
