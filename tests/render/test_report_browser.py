@@ -96,7 +96,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize(("width", "height"), [(412, 2000), (1280, 2000)], ids=["phone", "desktop"])
+@pytest.mark.parametrize(("width", "height"), [(390, 2000), (1280, 2000)], ids=["phone", "desktop"])
 def test_screenshots_are_drawn(
     browser: Browser, report_file: Path, tmp_path: Path, width: int, height: int
 ) -> None:
@@ -145,3 +145,58 @@ def test_the_console_check_would_see_an_error(browser: Browser, tmp_path: Path) 
     trouble = console_trouble(done.stderr)
     assert any("boom" in line for line in trouble)
     assert any("Uncaught" in line for line in trouble)
+
+
+#: A page that lays the report out in a frame exactly ``width`` pixels wide (a window
+#: cannot be narrower than 500 pixels in headless Chromium), measures it, and writes what it
+#: found into the DOM for --dump-dom. Only the test's page has a script: the report has none.
+MEASURE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="frame" style="border:0" width="WIDTH" height="2000" srcdoc="REPORT"></iframe>
+<script>
+document.getElementById("frame").addEventListener("load", (event) => {
+  const doc = event.target.contentDocument;
+  const page = doc.documentElement;
+  const glance = doc.getElementById("_glance");
+  const first = doc.querySelector("section.project");
+  const out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = JSON.stringify({
+    overflow: page.scrollWidth - page.clientWidth,
+    glanceTop: glance.getBoundingClientRect().top,
+    firstProjectTop: first.getBoundingClientRect().top,
+    glanceRows: glance.querySelector("table").tBodies[0].rows.length,
+    glanceBoxWidth: glance.querySelector(".scroll").getBoundingClientRect().width,
+    viewport: event.target.contentWindow.innerWidth,
+  });
+  document.body.appendChild(out);
+});
+</script></body></html>"""
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_page_fits_and_measures_at_a_glance_come_first(
+    browser: Browser, report_file: Path, tmp_path: Path, width: int, example_report: Report
+) -> None:
+    import html
+    import json
+    import re
+
+    report = html.escape(report_file.read_text(encoding="utf-8"), quote=True)
+    page = tmp_path / "measured.html"
+    page.write_text(
+        MEASURE.replace("WIDTH", str(width)).replace("REPORT", report), encoding="utf-8"
+    )
+    done = browser.run(
+        "--window-size=1400,2100", "--virtual-time-budget=10000", "--dump-dom", page.as_uri()
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
+    assert found is not None, "the measuring script did not run"
+    measured = json.loads(html.unescape(found.group(1)))
+    assert measured["viewport"] == width
+    # No sideways scrolling of the page: wide tables scroll inside their own box.
+    assert measured["overflow"] == 0
+    assert measured["glanceBoxWidth"] <= width
+    assert measured["glanceTop"] < measured["firstProjectTop"]
+    measures = sum(len(project.measures) for project in example_report.projects)
+    assert measured["glanceRows"] == measures
