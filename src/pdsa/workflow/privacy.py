@@ -9,11 +9,13 @@ check` reports it too.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from pdsa.check.identifiers import MAY_IDENTIFY
 from pdsa.check.privacy import scan
 from pdsa.errors import PdsaError
 from pdsa.model.problems import KeyPath, dotted
@@ -61,34 +63,52 @@ def masked(record: RecordT, *, allow: Sequence[str], where: str) -> tuple[Record
     """``record`` with every likely identifier in its free text masked exactly as ``pdsa
     check`` masks it (the same scan, the same allow-list), and a line per identifier
     (``where field: looks like ... (masked)``), for exports and charts that must never
-    carry one in full. A record with none is returned as it is."""
+    carry one in full. A record with none is returned as it is (and cheaply: most strings
+    fail check's quick test and are never scanned)."""
     found: list[str] = []
+    path: list[str | int] = []
+    search = MAY_IDENTIFY.search
 
-    def mask(value: Any, path: KeyPath) -> Any:
-        if isinstance(value, str):
+    def mask(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            if not search(value):
+                return value
             hits = scan(value, allow=allow)
             for hit in reversed(hits):
                 value = value[: hit.start] + hit.masked + value[hit.end :]
             found.extend(
-                f"{where} {dotted(path)}: looks like {hit.description} ({hit.masked})"
+                f"{where} {dotted(tuple(path))}: looks like {hit.description} ({hit.masked})"
                 for hit in hits
             )
             return value
+        if kind is list:
+            items = []
+            for index, item in enumerate(value):
+                path.append(index)
+                items.append(mask(item))
+                path.pop()
+            return (
+                value if all(new is old for new, old in zip(items, value, strict=True)) else items
+            )
         if isinstance(value, BaseModel):
-            changes = {
-                name: mask(getattr(value, name), (*path, name))
-                for name in type(value).model_fields
-                if name not in IDENTITY_FIELDS
-            }
-            changed = {
-                name: new for name, new in changes.items() if new is not getattr(value, name)
-            }
+            changed = {}
+            for name, item in value.__dict__.items():
+                if item is None or name in IDENTITY_FIELDS or type(item) in _PLAIN:
+                    continue
+                if type(item) is str and not search(item):
+                    continue  # most text: no call needed
+                path.append(name)
+                new = mask(item)
+                path.pop()
+                if new is not item:
+                    changed[name] = new
             return value.model_copy(update=changed) if changed else value
-        if isinstance(value, list):
-            items = [mask(item, (*path, index)) for index, item in enumerate(value)]
-            same = all(new is old for new, old in zip(items, value, strict=True))
-            return value if same else items
         return value
 
-    result: RecordT = mask(record, ())
+    result: RecordT = mask(record)
     return result, found
+
+
+#: Values that hold no text.
+_PLAIN = frozenset({int, float, bool, datetime.date})
