@@ -116,7 +116,7 @@ def test_next_takes_a_number_and_allows_a_cycle_not_yet_planned(log: Path, run: 
 @pytest.mark.parametrize(
     ("title", "slug"),
     [
-        ("تحسين الحضور في العيادة", "thsyn-lhdwr-fy-l-ydh"),
+        ("تحسين الحضور في العيادة", "thsyn-lhdwr-fy-lydh"),
         ("提高诊所就诊率", "ti-gao-zhen-suo-jiu-zhen-lu"),
         ('Café & "quotes"', "cafe-quotes"),
     ],

@@ -19,7 +19,7 @@ from pdsa.model.slug import MAX_LENGTH, WINDOWS_RESERVED, is_slug, numbered, slu
         ("CON", "con-1"),
         ("lpt1", "lpt1-1"),
         ("עברית", "vryt"),
-        ("تحسين الحضور في العيادة", "thsyn-lhdwr-fy-l-ydh"),
+        ("تحسين الحضور في العيادة", "thsyn-lhdwr-fy-lydh"),
         ("提高诊所就诊率", "ti-gao-zhen-suo-jiu-zhen-lu"),
         ("😀 Peer support", "grinning-peer-support"),
         ("!!! ???", "untitled"),

@@ -48,14 +48,15 @@ _SYLLABIC = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
 
 def transliterate(text: str) -> str:
     """``text`` in ASCII letters: accents folded (``Noël`` -> ``Noel``), other scripts
-    romanised by anyascii (Arabic ``العيادة`` -> ``l'yadh``, Chinese ``诊所`` -> ``Zhen Suo``,
+    romanised by anyascii (Arabic ``العيادة`` -> ``lyadh``, Chinese ``诊所`` -> ``Zhen Suo``,
     an emoji by its name), so a title in any script gives a name that means something."""
     parts = []
     for char in text:
         if char.isascii():
             parts.append(char)
             continue
-        roman = anyascii(char)
+        # Arabic's ayn and hamza romanise as ` and ': marks inside a word, not breaks.
+        roman = anyascii(char).replace("`", "").replace("'", "")
         syllable = roman and unicodedata.name(char, "").startswith(_SYLLABIC)
         parts.append(f" {roman} " if syllable else roman)
     return "".join(parts)

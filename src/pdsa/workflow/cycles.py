@@ -84,13 +84,15 @@ def resolve_plan_names(log: Log, project: str, data: dict[str, Any]) -> list[str
             [idea(item) for item in ideas] if isinstance(ideas, list) else idea(ideas)
         )
     measures = log.measure_slugs(project)
+    noted: set[str] = set()
 
     def measure(name: object, option: str) -> object:
         if not isinstance(name, str):
             return name
         where = f"project '{project}'"
         slug = _for_option(option, name, lambda: pick("measure", name, measures, where=where))
-        if slug != name:
+        if slug != name and name not in noted:  # a measure an --expect named is said once
+            noted.add(name)
             notes.append(f"{option} '{name}' is {project}/{slug}")
         return slug
 
