@@ -227,3 +227,18 @@ def test_edit_by_number_prints_the_slug(log: Path, run: Run, tmp_path: Path) -> 
     plan(run, "Quick test")
     outcome = run("edit", "outreach/1", env=editor(tmp_path, "pass\n"))
     assert "cycle 1 is outreach/quick-test" in outcome.stderr
+
+
+def test_a_measure_or_project_title_with_no_letters_needs_a_slug(
+    log: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measure = run("measure", "new", "%%%", "--type", "process")
+    assert measure.exit_code == 1 and "gives no file name" in measure.stderr
+    project = run("project", "new", "???", "--aim", "a", "--lead", "b")
+    assert project.exit_code == 1 and "--slug" in project.stderr
+    assert not (log / "projects" / "project").exists()
+    assert not (log / "projects" / "outreach" / "measures" / "measure.toml").exists()
+    monkeypatch.setattr("pdsa.cli.ask.interactive", lambda: True)
+    asked = run("measure", "new", "%%%", "--type", "process", input="share-done\n")
+    assert asked.exit_code == 0, asked.stderr
+    assert (log / "projects" / "outreach" / "measures" / "share-done.toml").exists()

@@ -100,3 +100,17 @@ def yes_no(option: str, question: str, *, default: bool | None = None) -> bool:
         if answer in ("n", "no"):
             return False
         sys.stderr.write("  please answer y or n\n")
+
+
+def slug() -> str:
+    """A file name for a title that gives none, asked until it is a valid slug."""
+    from pdsa.model.slug import slug_problem
+
+    while True:
+        answer = text(
+            "--slug", "The title gives no file name. A short name in a-z, 0-9 and hyphens?"
+        ).strip()
+        problem = slug_problem(answer)
+        if problem is None:
+            return answer
+        sys.stderr.write(f"'{answer}': {problem}\n")

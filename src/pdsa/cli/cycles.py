@@ -220,25 +220,11 @@ def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -
     except NoSlug:
         if not ask.interactive():
             raise
-        created = new_cycle(log, project, cycle, slug=_ask_slug())
+        created = new_cycle(log, project, cycle, slug=ask.slug())
     warn_private(log, data)
     path = log.relative(log.cycle_path(project, created))
     echo_err(f"Planned {project}/{created} ({path}).")
     echo_err(f"Next: pdsa do {project}/{created} when the test has been carried out.")
-
-
-def _ask_slug() -> str:
-    """A file name for a title that gives none, asked until it is a valid slug."""
-    from pdsa.model.slug import slug_problem
-
-    while True:
-        answer = ask.text(
-            "--slug", "The title gives no file name. A short name in a-z, 0-9 and hyphens?"
-        ).strip()
-        problem = slug_problem(answer)
-        if problem is None:
-            return answer
-        echo_err(f"'{answer}': {problem}")
 
 
 def _plan_in_editor(

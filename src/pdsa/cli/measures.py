@@ -118,7 +118,14 @@ def new(
         "key": key,
     }
     measure = build(Measure, drop_blank(data), what="measure")
-    created = new_measure(log, project, measure, slug=slug)
+    from pdsa.errors import NoSlug
+
+    try:
+        created = new_measure(log, project, measure, slug=slug)
+    except NoSlug:
+        if not ask.interactive():
+            raise
+        created = new_measure(log, project, measure, slug=ask.slug())
     echo_err(
         f"Created measure {project}/{created} ({log.relative(log.measure_path(project, created))})."
     )

@@ -102,7 +102,14 @@ def _save(log: Any, values: dict[str, Any], slug: str | None) -> None:
 
     data = {**drop_blank(values), "schema_version": SCHEMA_VERSION}
     project = build(Project, data, what="project")
-    created = new_project(log, project, slug=slug)
+    from pdsa.errors import NoSlug
+
+    try:
+        created = new_project(log, project, slug=slug)
+    except NoSlug:
+        if not ask.interactive():
+            raise
+        created = new_project(log, project, slug=ask.slug())
     echo_err(f"Created project {created} ({log.relative(log.project_path(created))}).")
     echo_err(f'Next: pdsa measure new {created} "MEASURE TITLE" --type outcome')
 

@@ -7,7 +7,7 @@ import datetime
 import io
 import math
 
-from pdsa.errors import PdsaError, ValidationFailed
+from pdsa.errors import NoSlug, PdsaError, ValidationFailed
 from pdsa.model.measure import Measure, Point
 from pdsa.model.slug import slugify
 from pdsa.model.values import VALUE_RULE, ValueLimits, number_hint, value_limits
@@ -24,9 +24,16 @@ def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = 
     if slug is None:
         guard_title(measure.title, allow=log.programme.privacy.allow)
     folder = log.project_dir(project) / MEASURES_DIR
+    slug = slug or slugify(measure.title, fallback="")
+    if not slug:
+        raise NoSlug(
+            f"the title '{measure.title}' gives no file name (it has no letters or digits in "
+            "any script); nothing was written",
+            hint="give the file a name with --slug",
+        )
     return create_record(
         folder,
-        slug or slugify(measure.title, fallback="measure"),
+        slug,
         record_text(measure, schema_comment=schema_directive(log.root, folder, Kind.MEASURE)),
         renumber=False,
     )

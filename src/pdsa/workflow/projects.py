@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pdsa.errors import PdsaError
+from pdsa.errors import NoSlug, PdsaError
 from pdsa.model.project import Project
 from pdsa.model.slug import slugify
 from pdsa.store.files import create_exclusive
@@ -16,7 +16,13 @@ def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
     """Create ``projects/<slug>/project.toml`` and its folders; return the slug."""
     if slug is None:
         guard_title(project.title, allow=log.programme.privacy.allow)
-    slug = require_slug(slug) or slugify(project.title, fallback="project")
+    slug = require_slug(slug) or slugify(project.title, fallback="")
+    if not slug:
+        raise NoSlug(
+            f"the title '{project.title}' gives no file name (it has no letters or digits in "
+            "any script); nothing was written",
+            hint="give the project's folder a name with --slug",
+        )
     themes = [theme.id for theme in log.programme.themes]
     if project.theme is not None and project.theme not in themes:
         raise PdsaError(
