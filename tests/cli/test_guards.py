@@ -179,7 +179,9 @@ def test_concurrent_points_all_land_and_one_date_stays_one_point(log: Path) -> N
     def record(day: int) -> None:
         point = Point(date=datetime.date(2026, 1, day), value=float(day))
         try:
-            add_points(store, "outreach", "attendance-rate", [point], today=datetime.date(2026, 11, 26))
+            add_points(
+                store, "outreach", "attendance-rate", [point], today=datetime.date(2026, 11, 26)
+            )
         except PdsaError as error:
             refused.append(error.message)
 

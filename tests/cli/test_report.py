@@ -149,8 +149,9 @@ def test_user_text_comes_out_literal_in_every_format(nasty_log: Path, run: Run) 
     assert "&amp;" not in markdown and "&lt;" not in markdown and "\\(" not in markdown
     rendered = render_markdown(markdown)
     assert "<script>" not in rendered
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; [bold]b[/bold] | *x* =1+1" in (
-        rendered
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; [bold]b[/bold] | *x* =1+1"
+        in (rendered)
     )
     rows = list(csv.DictReader(io.StringIO(run("report", "--format", "csv").stdout)))
     # CSV quotes what it must; control characters show as escapes, never raw.
