@@ -1,0 +1,434 @@
+"""The log's git history as data: which commit wrote which part of which record.
+
+Pure: :class:`History` is built from what :mod:`pdsa.store.git` read (commits, each with
+the parts it changed in each record file, see :mod:`pdsa.analysis.record_parts`) and
+answers two questions:
+
+* :meth:`History.record`: one record's history, oldest first. A record is followed back
+  through its versions by content: each version names the version(s) it replaced (by
+  path and blob), so a rename (``git mv``, or a delete and an add of the same content in
+  one commit), a merge of two branches, and a history rebased into a new line are all
+  followed, and a different file that once had the same name is not.
+* :meth:`History.compare`: which of two moments came first. Commit order decides: a
+  commit that is an ancestor of another came before it; commits on parallel branches are
+  ordered by the time they were committed; what is not committed yet comes after every
+  commit. Where a shallow clone cuts the history off, what the oldest commit holds may
+  have been written earlier, so it is "at or before" that commit, and a comparison that
+  depends on the missing part is ``unknown``, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from pdsa.analysis.record_parts import Change, Kind
+
+Order = Literal["before", "same", "after", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """A commit that changed the log."""
+
+    id: str
+    author: str
+    #: ISO 8601, as git gives them.
+    author_date: str
+    commit_date: str
+    #: Seconds since the epoch when it was committed.
+    time: int
+    subject: str
+    #: A shallow clone's history is cut off here: what it shows as new may be older.
+    cut_off: bool = False
+
+    @property
+    def short(self) -> str:
+        """The first 7 characters of its id, as ``git log --oneline`` shows it."""
+        return self.id[:7]
+
+    def to_json(self) -> dict[str, object]:
+        """The commit as a JSON object."""
+        return {
+            "id": self.id,
+            "short": self.short,
+            "author": self.author,
+            "author_date": self.author_date,
+            "commit_date": self.commit_date,
+            "subject": self.subject,
+            "cut_off": self.cut_off,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One record file as one commit (or the working copy) left it."""
+
+    #: The file's path in the log after the change (before it, for a deletion).
+    path: str
+    kind: Kind
+    #: Its blob after the change; None when deleted or not committed yet.
+    blob: str | None
+    #: The version(s) it replaced, one per parent that had the file: (path, blob).
+    sources: tuple[tuple[str, str], ...]
+    changes: tuple[Change, ...]
+    renamed_from: str | None = None
+    deleted: bool = False
+    #: This version is not valid TOML: its parts are unknown.
+    unreadable: bool = False
+    #: The version before could not be read: every part is listed as added.
+    reread: bool = False
+    #: This version was not read (the commit where a shallow history is cut off).
+    unread: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CommitChanges:
+    """A commit and the record files it changed."""
+
+    commit: Commit
+    files: tuple[FileChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """When something was written: in a commit, at or before it, or not committed yet."""
+
+    #: None: it is only in the working copy.
+    commit: Commit | None
+    #: The history is cut off: it was there in ``commit`` and may be older.
+    cut_off: bool = False
+
+    def describe(self) -> str:
+        """``3f2a1c9``, ``3f2a1c9 or before (history cut off)``, ``not committed yet``."""
+        if self.commit is None:
+            return "unknown" if self.cut_off else "not committed yet"
+        if self.cut_off:
+            return f"{self.commit.short} or before (the history is cut off there)"
+        return self.commit.short
+
+    def to_json(self) -> dict[str, object]:
+        """``{"commit": {...} | null, "cut_off": bool}``."""
+        return {
+            "commit": None if self.commit is None else self.commit.to_json(),
+            "cut_off": self.cut_off,
+        }
+
+
+NOT_COMMITTED = Origin(None)
+#: Nothing can say when it was written.
+UNKNOWN = Origin(None, cut_off=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One version in a record's history and what it changed."""
+
+    #: None: the change is in the working copy, not committed yet.
+    commit: Commit | None
+    file: FileChange
+    changes: tuple[Change, ...]
+
+    @property
+    def origin(self) -> Origin:
+        """When this step was written."""
+        if self.commit is None:
+            return NOT_COMMITTED
+        return Origin(self.commit)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordHistory:
+    """One record's versions, oldest first."""
+
+    path: str
+    steps: tuple[Step, ...]
+    #: Its oldest version was not written by any commit read (the history is cut off):
+    #: what that version holds was written in this commit or before it.
+    cut_off_at: Commit | None = None
+    #: The file is at ``HEAD`` but no commit read wrote it: nothing can be dated.
+    incomplete: bool = False
+
+    def origin(self, part: str) -> Origin:
+        """When ``part`` (which the current version holds) was first written."""
+        for step in self.steps:
+            for change in step.changes:
+                if change.part == part:
+                    return step.origin if change.action == "added" else self._root_origin()
+        return self._root_origin()
+
+    def edits(self, part: str) -> list[tuple[Step, Change]]:
+        """Every change of ``part`` after it was first written, oldest first."""
+        found: list[tuple[Step, Change]] = []
+        first = True
+        for step in self.steps:
+            for change in step.changes:
+                if change.part != part:
+                    continue
+                if not first or change.action != "added":
+                    found.append((step, change))
+                first = False
+        return found
+
+    def _root_origin(self) -> Origin:
+        if self.incomplete:
+            return UNKNOWN
+        if self.cut_off_at is not None:
+            return Origin(self.cut_off_at, cut_off=True)
+        return self.steps[0].origin if self.steps else UNKNOWN
+
+
+@dataclass
+class History:
+    """Every commit that changed the log, and what is not committed yet."""
+
+    #: Commits newest first, each with its parents among them (``git rev-list --parents``).
+    graph: Sequence[tuple[str, tuple[str, ...]]]
+    #: The record files each commit changed (commits that changed none may be missing).
+    changes: Mapping[str, CommitChanges]
+    #: Each record file at ``HEAD`` (path in the log) and its blob.
+    head_files: Mapping[str, str]
+    #: Working-copy changes, by path in the log.
+    pending: Mapping[str, FileChange] = field(default_factory=dict)
+    #: ``HEAD``'s commit id; None before the first commit.
+    head: str | None = None
+    #: The clone is shallow: its history is cut off.
+    shallow: bool = False
+
+    def __post_init__(self) -> None:
+        self.order = [commit for commit, _ in reversed(self.graph)]
+        self.index = {commit: number for number, commit in enumerate(self.order)}
+        self._parents = dict(self.graph)
+        self._producers: dict[tuple[str, str], list[tuple[int, FileChange]]] = {}
+        for commit, number in self.index.items():
+            found = self.changes.get(commit)
+            for change in found.files if found is not None else ():
+                if change.blob is not None:
+                    key = (change.path, change.blob)
+                    self._producers.setdefault(key, []).append((number, change))
+        self._masks: dict[str, int] | None = None
+        self._records: dict[str, RecordHistory] = {}
+
+    # -- one record -------------------------------------------------------------------
+
+    def record(self, path: str) -> RecordHistory:
+        """The history of the record at ``path`` (in the log), oldest first."""
+        found = self._records.get(path)
+        if found is None:
+            found = self._records[path] = self._record(path)
+        return found
+
+    def _record(self, path: str) -> RecordHistory:
+        pending = self.pending.get(path)
+        if pending is not None:
+            starts = list(pending.sources)
+        elif path in self.head_files:
+            starts = [(path, self.head_files[path])]
+        else:
+            starts = []
+        versions: dict[tuple[int, str], FileChange] = {}
+        unexplained: list[int] = []
+        stack = [(source, len(self.order)) for source in starts]
+        while stack:
+            source, below = stack.pop()
+            producers = [(n, c) for n, c in self._producers.get(source, ()) if n < below]
+            if not producers:
+                unexplained.append(below)
+            for number, change in producers:
+                if (number, change.path) in versions:
+                    continue
+                versions[(number, change.path)] = change
+                stack.extend((older, number) for older in change.sources)
+        steps: list[tuple[Commit | None, FileChange]] = [
+            (self.changes[self.order[number]].commit, change)
+            for (number, _), change in sorted(versions.items(), key=lambda item: item[0][0])
+        ]
+        if pending is not None:
+            steps.append((None, pending))
+        cut_off = self._cut_off(steps, unexplained)
+        incomplete = bool(starts) and len(self.order) in unexplained
+        return RecordHistory(path, tuple(_replay(steps)), cut_off, incomplete)
+
+    def _cut_off(
+        self, steps: list[tuple[Commit | None, FileChange]], unexplained: list[int]
+    ) -> Commit | None:
+        """The commit where the record's history is cut off, if it is.
+
+        A version whose producer was not found among the commits read (a shallow clone's
+        boundary, or a commit git's history simplification left out) cuts it off there.
+        """
+        for commit, change in steps:
+            if commit is not None and (commit.cut_off or change.unread):
+                return commit
+        for below in sorted(unexplained):
+            if below < len(self.order):
+                return self.changes[self.order[below]].commit
+        return None
+
+    # -- order ------------------------------------------------------------------------
+
+    def compare(self, first: Origin, second: Origin) -> Order:
+        """Whether ``first`` was written before, with (same commit), or after ``second``."""
+        a, b = first.commit, second.commit
+        if UNKNOWN in (first, second) or (a is None and b is None):
+            return "unknown"
+        if a is None:
+            return "after"
+        if b is None:
+            return "before"
+        if first.cut_off and second.cut_off:
+            return "unknown"
+        if first.cut_off:
+            # first is at or before a; it surely came first only if a came before b.
+            return "before" if self.is_ancestor(a.id, b.id) else "unknown"
+        if second.cut_off:
+            return "after" if self.is_ancestor(b.id, a.id) else "unknown"
+        if a.id == b.id:
+            return "same"
+        if self.is_ancestor(a.id, b.id):
+            return "before"
+        if self.is_ancestor(b.id, a.id):
+            return "after"
+        if a.time != b.time:
+            return "before" if a.time < b.time else "after"
+        return "same"
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """Whether commit ``older`` is a strict ancestor of ``newer``."""
+        if older == newer or older not in self.index or newer not in self.index:
+            return False
+        masks = self._ancestry()
+        return bool((masks[newer] >> self.index[older]) & 1)
+
+    def _ancestry(self) -> dict[str, int]:
+        # One bit per commit: a commit's mask holds the bits of all its ancestors.
+        if self._masks is None:
+            masks: dict[str, int] = {}
+            for commit in self.order:
+                mask = 0
+                for parent in self._parents.get(commit, ()):
+                    parent_mask = masks.get(parent)
+                    if parent_mask is not None:
+                        mask |= parent_mask | (1 << self.index[parent])
+                masks[commit] = mask
+            self._masks = masks
+        return self._masks
+
+    # -- the whole log ----------------------------------------------------------------
+
+    def timeline(self) -> list[Step]:
+        """Every change to every record, commit by commit, oldest first."""
+        steps = [
+            Step(found.commit, change, change.changes)
+            for commit in self.order
+            if (found := self.changes.get(commit)) is not None
+            for change in found.files
+        ]
+        steps += [Step(None, change, change.changes) for change in self.pending.values()]
+        return steps
+
+
+def _replay(steps: Iterable[tuple[Commit | None, FileChange]]) -> list[Step]:
+    """The steps with the changes of a version read after an unreadable one worked out
+    against the last version that could be read."""
+    state: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+    result: list[Step] = []
+    for commit, change in steps:
+        changes = change.changes
+        if change.reread and state:
+            changes = _against(state, changes)
+        if not change.unreadable:
+            for item in changes:
+                if item.action == "removed":
+                    state.pop(item.part, None)
+                else:
+                    state[item.part] = (item.digest, item.new)
+        result.append(Step(commit, change, changes))
+    return result
+
+
+def _against(
+    state: Mapping[str, tuple[str | None, tuple[str, ...]]], listed: Sequence[Change]
+) -> tuple[Change, ...]:
+    now = {item.part for item in listed}
+    changes: list[Change] = []
+    for item in listed:
+        before = state.get(item.part)
+        if before is None:
+            changes.append(item)
+        elif before[0] != item.digest:
+            changes.append(replace(item, action="changed", old=before[1]))
+    changes += [
+        Change(part, "removed", None, old=shown)
+        for part, (_, shown) in state.items()
+        if part not in now
+    ]
+    return tuple(changes)
+
+
+# -- the cache's form: plain lists, compact, for JSON ------------------------------------
+
+_FLAGS = ("deleted", "unreadable", "reread", "unread")
+
+
+def to_data(found: CommitChanges) -> list[Any]:
+    """A commit's changes as plain JSON data (see :func:`from_data`)."""
+    commit = found.commit
+    return [
+        commit.author,
+        commit.author_date,
+        commit.commit_date,
+        commit.time,
+        commit.subject,
+        [
+            [
+                change.path,
+                change.kind,
+                change.blob,
+                [list(source) for source in change.sources],
+                change.renamed_from,
+                [flag for flag in _FLAGS if getattr(change, flag)],
+                [
+                    [item.part, item.action, item.digest, list(item.old), list(item.new)]
+                    + ([list(item.keys)] if item.keys else [])
+                    for item in change.changes
+                ],
+            ]
+            for change in found.files
+        ],
+    ]
+
+
+def from_data(commit_id: str, data: Any) -> CommitChanges:
+    """The commit's changes from :func:`to_data`'s form; ValueError when it is not that."""
+    try:
+        author, author_date, commit_date, time, subject, files = data
+        commit = Commit(commit_id, author, author_date, commit_date, int(time), subject)
+        changes = []
+        for path, kind, blob, sources, renamed_from, flags, items in files:
+            listed = tuple(
+                Change(
+                    item[0],
+                    item[1],
+                    item[2],
+                    tuple(item[3]),
+                    tuple(item[4]),
+                    tuple(item[5]) if len(item) > 5 else (),
+                )
+                for item in items
+            )
+            changes.append(
+                FileChange(
+                    path,
+                    kind,
+                    blob,
+                    tuple((source[0], source[1]) for source in sources),
+                    listed,
+                    renamed_from,
+                    **{flag: flag in flags for flag in _FLAGS},
+                )
+            )
+    except (TypeError, ValueError, IndexError, KeyError) as error:
+        raise ValueError(f"not a cached commit: {error}") from None
+    return CommitChanges(commit, tuple(changes))
