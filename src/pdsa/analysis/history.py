@@ -83,6 +83,16 @@ class FileChange:
     unread: bool = False
 
 
+def record_name(change: FileChange) -> str:
+    """How people name the record: ``project/slug``, ``project``, or ``pdsa.toml``."""
+    parts = change.path.split("/")
+    if change.kind in ("cycle", "measure") and len(parts) == 4:
+        return f"{parts[1]}/{parts[3].removesuffix('.toml')}"
+    if change.kind == "project" and len(parts) == 3:
+        return parts[1]
+    return change.path
+
+
 @dataclass(frozen=True, slots=True)
 class CommitChanges:
     """A commit and the record files it changed."""
@@ -137,6 +147,30 @@ class Step:
             return NOT_COMMITTED
         return Origin(self.commit)
 
+    def to_json(self) -> dict[str, object]:
+        """The step as a JSON object (``commit`` null: not committed yet)."""
+        change = self.file
+        return {
+            "commit": None if self.commit is None else self.commit.to_json(),
+            "record": record_name(change),
+            "kind": change.kind,
+            "path": change.path,
+            "renamed_from": change.renamed_from,
+            "deleted": change.deleted,
+            "unreadable": change.unreadable,
+            "unread": change.unread,
+            "changes": [
+                {
+                    "part": item.part,
+                    "action": item.action,
+                    "old": list(item.old),
+                    "new": list(item.new),
+                    "keys": list(item.keys),
+                }
+                for item in self.changes
+            ],
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class RecordHistory:
@@ -170,6 +204,15 @@ class RecordHistory:
                     found.append((step, change))
                 first = False
         return found
+
+    def to_json(self) -> dict[str, object]:
+        """The record's history as a JSON object."""
+        return {
+            "path": self.path,
+            "cut_off_at": None if self.cut_off_at is None else self.cut_off_at.to_json(),
+            "incomplete": self.incomplete,
+            "steps": [step.to_json() for step in self.steps],
+        }
 
     def _root_origin(self) -> Origin:
         if self.incomplete:
