@@ -28,6 +28,7 @@ from pdsa.render.html_parts import (
     NONE,
     STYLE,
     Markup,
+    advance_list,
     badge,
     day,
     element,
@@ -44,6 +45,7 @@ from pdsa.render.html_parts import (
     stale_badge,
     table,
 )
+from pdsa.render.report_cells import advance_lines
 
 EXAMPLE_NOTE = (
     "This is the bundled example programme: its organisations, people and figures are "
@@ -211,6 +213,9 @@ def _fidelity_section(profile: FidelityProfile, *, explain: bool) -> Markup:
     ]
     if explain:
         parts += [element("h3", "What each figure lacked"), explain_list(profile)]
+        verdicts = advance_lines(profile)
+        if verdicts:
+            parts.append(advance_list(verdicts))
     return _section("_fidelity", "Fidelity", *parts)
 
 

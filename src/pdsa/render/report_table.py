@@ -131,8 +131,8 @@ def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
     console.print(table)
     console.print(
         Text(
-            "pred. predictions, iter. iterative series, scale grew, data over time, "
-            "docs all stages documented"
+            "pred. predictions, adv. made in advance, iter. iterative series, scale grew, "
+            "data over time, docs all stages documented"
         )
     )
     if explain:
@@ -140,6 +140,11 @@ def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
             for figure in project.fidelity.figures:
                 if figure.lacking or figure.unknown:
                     console.print(Text(f"  {project.slug}: {one_line(explain_figure(figure))}"))
+        verdicts = cells.advance_lines(report.summary.totals.fidelity)
+        if verdicts:
+            console.print(Text("Predictions made in advance, cycle by cycle (from git)"))
+            for line in verdicts:
+                console.print(Text(f"  {one_line(line)}"))
     console.print()
 
 

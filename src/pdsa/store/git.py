@@ -32,11 +32,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pdsa.errors import PdsaError
+from pdsa.store.root import inside_git
+
+__all__ = ["inside_git"]
 
 MINIMUM_VERSION = (2, 22)
 _NULL = re.compile(rb"^0+$")
 _HEADER = re.compile(rb"\x01([0-9a-f]{40,64})\x00")
 _VERSION = re.compile(r"git version (\d+)\.(\d+)")
+
+
+NOT_IN_GIT_HINT = (
+    "keep the log in git (git init; git add .; git commit) to prove when each part was written"
+)
 
 
 class GitUnavailable(PdsaError):
@@ -103,18 +111,6 @@ class RawStatus:
     deleted: bool
 
 
-def inside_git(root: Path) -> bool:
-    """Whether ``root`` looks like part of a git repository, without starting git: a
-    ``.git`` folder or file in it or above it, or ``GIT_DIR`` set."""
-    if os.environ.get("GIT_DIR"):
-        return True
-    folder = root.resolve()
-    for candidate in (folder, *folder.parents):
-        if os.path.exists(os.path.join(candidate, ".git")):
-            return True
-    return False
-
-
 def open_repository(root: Path) -> Repository:
     """The repository holding the log at ``root``; :class:`GitUnavailable` says why not."""
     git = shutil.which("git")
@@ -148,9 +144,8 @@ def open_repository(root: Path) -> Repository:
         message = completed.stderr.decode("utf-8", "replace").strip()
         if "not a git repository" in message:
             raise GitUnavailable(
-                f"the log at {root} is not in a git repository, so it has no history to read",
-                hint="keep the log in git (git init; git add .; git commit) to prove when "
-                "each part was written",
+                "the log is not in a git repository, so it has no history to read",
+                hint=NOT_IN_GIT_HINT,
             )
         raise GitUnavailable(f"git cannot read the repository: {_first_line(message)}")
     top, prefix, shallow_flag, shallow_file = lines[:4]

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pdsa.store.files import replace_atomic
+from pdsa.store.files import create_exclusive, replace_atomic
 
 CACHE_DIR = (".pdsa", "cache")
 CACHE_FILE = "history.json"
@@ -74,6 +74,30 @@ def save(root: Path, *, prefix: str, commits: Commits) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def ignore_in(folder: Path) -> None:
+    """Name the cache in ``folder``'s ``.gitignore`` (created when there is none; a line
+    added to one that does not name it yet; an unreadable one is left alone)."""
+    path = folder / ".gitignore"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    except OSError:
+        return
+    try:
+        existing = None if raw is None else raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    text = ignore_text(existing)
+    if text is None:
+        return
+    if raw is None:
+        with contextlib.suppress(FileExistsError):
+            create_exclusive(path, text)
+    else:
+        replace_atomic(path, text.encode("utf-8"), expected=raw)
 
 
 def ignore_text(existing: str | None) -> str | None:

@@ -72,6 +72,13 @@ def measure_path(project: str, slug: str) -> str:
 
 def read_history(log: Log) -> History:
     """The log's history; :class:`GitUnavailable` when there is none to read."""
+    if not git.inside_git(log.root):
+        # Said without starting git: every command that shows the history stays fast
+        # outside a repository.
+        raise GitUnavailable(
+            "the log is not in a git repository, so it has no history to read",
+            hint=git.NOT_IN_GIT_HINT,
+        )
     repository = git.open_repository(log.root)
     graph = git.graph(repository)
     cached = history_cache.load(log.root, prefix=repository.prefix)
