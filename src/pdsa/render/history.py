@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from pdsa.analysis.history import Commit, RecordHistory, Step, record_name
@@ -44,10 +43,10 @@ def print_record(
     shallow: bool,
 ) -> None:
     """One record's history, then its prediction's verdict (for a cycle)."""
-    console.print(Text(f"History of {kind} {one_line(name)}", style="bold"))
-    console.print(Text(one_line(history.path)))
+    _line(console, f"History of {kind} {one_line(name)}", style="bold")
+    _line(console, one_line(history.path))
     if shallow:
-        console.print(Text(SHALLOW_NOTE))
+        _line(console, SHALLOW_NOTE)
     console.print()
     if not history.steps:
         console.print(Text("No commit holds this record, and it has no change to commit."))
@@ -57,13 +56,12 @@ def print_record(
         for step in steps:
             _print_step(console, step, hindsight=hindsight, indent="  ")
     if history.incomplete:
-        console.print(Text("No commit read wrote this version: its parts cannot be dated."))
+        _line(console, "No commit read wrote this version: its parts cannot be dated.")
     elif history.cut_off_at is not None:
-        console.print(
-            Text(
-                f"The history is cut off at {history.cut_off_at.short}: what that version "
-                "held may have been written earlier."
-            )
+        _line(
+            console,
+            f"The history is cut off at {history.cut_off_at.short}: what that version held "
+            "may have been written earlier.",
         )
     if verdict is not None:
         console.print()
@@ -73,7 +71,7 @@ def print_record(
 def print_timeline(console: Console, steps: Sequence[Step], *, shallow: bool) -> None:
     """Every change to every record, commit by commit, oldest first."""
     if shallow:
-        console.print(Text(SHALLOW_NOTE))
+        _line(console, SHALLOW_NOTE)
         console.print()
     if not steps:
         console.print(Text("No commit has changed the log yet, and nothing is waiting."))
@@ -106,7 +104,7 @@ def _print_commit(console: Console, commit: Commit | None) -> None:
         return
     heading = Text(commit.short, style="bold")
     heading.append(f"  {one_line(commit.subject)}")
-    console.print(heading)
+    _line(console, heading)
     if commit.commit_date == commit.author_date:
         dates = f"authored and committed {_when(commit.author_date)}"
     else:
@@ -176,14 +174,21 @@ def _print_verdict(console: Console, verdict: AdvanceVerdict) -> None:
     line = Text("Prediction ", style="bold")
     line.append(WORDS[verdict.verdict], style=f"bold {_VERDICT_STYLE.get(verdict.verdict, '')}")
     line.append(f": {one_line(verdict.reason)}")
-    console.print(line)
+    _line(console, line)
     for edit in verdict.hindsight:
-        console.print(Text(f"Hindsight edit: {one_line(edit.describe())}", style="bold red"))
+        _line(console, f"Hindsight edit: {one_line(edit.describe())}", style="bold red")
 
 
-def _line(console: Console, text: str, *, indent: str, style: str = "") -> None:
-    """One line of output; when it wraps, it wraps under its own indent."""
-    console.print(Padding(Text(text, style=style), (0, 0, 0, len(indent)), expand=False))
+def _line(console: Console, text: str | Text, *, indent: str = "", style: str = "") -> None:
+    """One line of output; when it wraps, it wraps under its own indent (and no line
+    ends in padding, so piped output diffs cleanly)."""
+    width = max(20, (console.width or 80) - len(indent))
+    body = text if isinstance(text, Text) else Text(text, style=style)
+    for part in body.wrap(console, width):
+        part.rstrip()
+        line = Text(indent)
+        line.append_text(part)
+        console.print(line, soft_wrap=True)
 
 
 def _created(step: Step) -> bool:
