@@ -3,7 +3,6 @@ verdict on each prediction, in real repositories built here (no network)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -530,14 +529,16 @@ def test_a_damaged_cache_is_rebuilt(repo: Repo, run: Run, log: Path) -> None:
     plan(run)
     repo.commit("Plan")
     first, _ = verdict_of(log)
-    cache = log / ".pdsa" / "cache" / history_cache.CACHE_FILE
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    some = next(iter(data["commits"]))
-    data["commits"][some] = ["not", "a", "commit"]
-    cache.write_text(json.dumps(data), encoding="utf-8")
+    prefix = ""
+    commits = history_cache.load(log, prefix=prefix)
+    some = next(commit for commit, data in commits.items() if data)
+    commits[some] = ("not", "a", "commit")
+    history_cache.save(log, prefix=prefix, commits=commits)
     again, _ = verdict_of(log)
     assert again.record(CYCLE).steps == first.record(CYCLE).steps
-    cache.write_text("{ not json", encoding="utf-8")
+    assert history_cache.load(log, prefix=prefix)[some] != ("not", "a", "commit")
+    for name in (history_cache.COMMITS_FILE, history_cache.HEAD_FILE):
+        (log / ".pdsa" / "cache" / name).write_bytes(b"\x00garbage")
     assert verdict_of(log)[0].record(CYCLE).steps == first.record(CYCLE).steps
 
 

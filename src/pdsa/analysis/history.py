@@ -19,7 +19,7 @@ answers two questions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -222,6 +222,54 @@ class RecordHistory:
         return self.steps[0].origin if self.steps else UNKNOWN
 
 
+class CommitStore(Mapping[str, CommitChanges]):
+    """Commits' changes by id, decoded from the cache's plain form (see :func:`to_data`)
+    only when asked for: showing one record's history decodes only its commits."""
+
+    def __init__(
+        self, raw: Mapping[str, Any] | None = None, fresh: Mapping[str, CommitChanges] | None = None
+    ) -> None:
+        self._raw = raw or {}
+        self._decoded: dict[str, CommitChanges] = dict(fresh or {})
+
+    def __getitem__(self, commit: str) -> CommitChanges:
+        found = self._decoded.get(commit)
+        if found is None:
+            data = self._raw.get(commit)
+            if not data:
+                raise KeyError(commit)
+            found = self._decoded[commit] = from_data(commit, data)
+        return found
+
+    def __contains__(self, commit: object) -> bool:
+        return commit in self._decoded or bool(self._raw.get(commit))  # type: ignore[call-overload]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._decoded
+        yield from (
+            commit for commit, data in self._raw.items() if data and commit not in self._decoded
+        )
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def versions(self, commit: str) -> Iterator[tuple[int, str, str | None]]:
+        """Each file the commit changed: its position, path and new blob, without decoding."""
+        found = self._decoded.get(commit)
+        if found is not None:
+            for position, change in enumerate(found.files):
+                yield position, change.path, change.blob
+            return
+        data = self._raw.get(commit)
+        if data:
+            files = data[5]
+            if len(files) == 1:  # most commits change one file
+                yield 0, files[0][0], files[0][2]
+                return
+            for position, change in enumerate(files):
+                yield position, change[0], change[2]
+
+
 @dataclass
 class History:
     """Every commit that changed the log, and what is not committed yet."""
@@ -240,17 +288,26 @@ class History:
     shallow: bool = False
 
     def __post_init__(self) -> None:
+        if not isinstance(self.changes, CommitStore):
+            self.changes = CommitStore(fresh=self.changes)
+        store = self.changes
         self.order = [commit for commit, _ in reversed(self.graph)]
         self.index = {commit: number for number, commit in enumerate(self.order)}
         self._parents = dict(self.graph)
-        self._producers: dict[tuple[str, str], list[tuple[int, FileChange]]] = {}
-        for commit, number in self.index.items():
-            found = self.changes.get(commit)
-            for change in found.files if found is not None else ():
-                if change.blob is not None:
-                    key = (change.path, change.blob)
-                    self._producers.setdefault(key, []).append((number, change))
+        # (path, blob) -> the commits that wrote that version: (number, id, position).
+        producers: dict[tuple[str, str], list[tuple[int, str, int]]] = {}
+        for number, commit in enumerate(self.order):
+            for position, path, blob in store.versions(commit):
+                if blob is not None:
+                    key = (path, blob)
+                    found = producers.get(key)
+                    if found is None:
+                        producers[key] = [(number, commit, position)]
+                    else:
+                        found.append((number, commit, position))
+        self._producers = producers
         self._masks: dict[str, int] | None = None
+        self._bits: dict[str, int] = {}
         self._records: dict[str, RecordHistory] = {}
 
     # -- one record -------------------------------------------------------------------
@@ -275,13 +332,14 @@ class History:
         stack = [(source, len(self.order)) for source in starts]
         while stack:
             source, below = stack.pop()
-            producers = [(n, c) for n, c in self._producers.get(source, ()) if n < below]
+            producers = [item for item in self._producers.get(source, ()) if item[0] < below]
             if not producers:
                 unexplained.append(below)
-            for number, change in producers:
-                if (number, change.path) in versions:
+            for number, commit, position in producers:
+                if (number, source[0]) in versions:
                     continue
-                versions[(number, change.path)] = change
+                change = self.changes[commit].files[position]
+                versions[(number, source[0])] = change
                 stack.extend((older, number) for older in change.sources)
         steps: list[tuple[Commit | None, FileChange]] = [
             (self.changes[self.order[number]].commit, change)
@@ -338,24 +396,29 @@ class History:
         return "same"
 
     def is_ancestor(self, older: str, newer: str) -> bool:
-        """Whether commit ``older`` is a strict ancestor of ``newer``."""
+        """Whether commit ``older`` (one that changed the log) is a strict ancestor of
+        ``newer``."""
         if older == newer or older not in self.index or newer not in self.index:
             return False
         masks = self._ancestry()
-        return bool((masks[newer] >> self.index[older]) & 1)
+        return bool(masks[newer] & self._bits.get(older, 0))
 
     def _ancestry(self) -> dict[str, int]:
-        # One bit per commit: a commit's mask holds the bits of all its ancestors.
+        # One bit per commit that changed the log: a commit's mask holds the bits of all
+        # such ancestors (a commit that changed nothing passes its parents' on).
         if self._masks is None:
             masks: dict[str, int] = {}
+            bits: dict[str, int] = {}
             for commit in self.order:
+                if commit in self.changes:
+                    bits[commit] = 1 << len(bits)
                 mask = 0
                 for parent in self._parents.get(commit, ()):
                     parent_mask = masks.get(parent)
                     if parent_mask is not None:
-                        mask |= parent_mask | (1 << self.index[parent])
+                        mask |= parent_mask | bits.get(parent, 0)
                 masks[commit] = mask
-            self._masks = masks
+            self._masks, self._bits = masks, bits
         return self._masks
 
     # -- the whole log ----------------------------------------------------------------
@@ -365,7 +428,8 @@ class History:
         steps = [
             Step(found.commit, change, change.changes)
             for commit in self.order
-            if (found := self.changes.get(commit)) is not None
+            if commit in self.changes
+            for found in (self.changes[commit],)
             for change in found.files
         ]
         steps += [Step(None, change, change.changes) for change in self.pending.values()]
@@ -415,32 +479,31 @@ def _against(
 _FLAGS = ("deleted", "unreadable", "reread", "unread")
 
 
-def to_data(found: CommitChanges) -> list[Any]:
-    """A commit's changes as plain JSON data (see :func:`from_data`)."""
+def to_data(found: CommitChanges) -> tuple[Any, ...]:
+    """A commit's changes as plain tuples (see :func:`from_data`), for the cache."""
     commit = found.commit
-    return [
+    return (
         commit.author,
         commit.author_date,
         commit.commit_date,
         commit.time,
         commit.subject,
-        [
-            [
+        tuple(
+            (
                 change.path,
                 change.kind,
                 change.blob,
-                [list(source) for source in change.sources],
+                change.sources,
                 change.renamed_from,
-                [flag for flag in _FLAGS if getattr(change, flag)],
-                [
-                    [item.part, item.action, item.digest, list(item.old), list(item.new)]
-                    + ([list(item.keys)] if item.keys else [])
+                tuple(flag for flag in _FLAGS if getattr(change, flag)),
+                tuple(
+                    (item.part, item.action, item.digest, item.old, item.new, item.keys)
                     for item in change.changes
-                ],
-            ]
+                ),
+            )
             for change in found.files
-        ],
-    ]
+        ),
+    )
 
 
 def from_data(commit_id: str, data: Any) -> CommitChanges:
@@ -451,15 +514,8 @@ def from_data(commit_id: str, data: Any) -> CommitChanges:
         changes = []
         for path, kind, blob, sources, renamed_from, flags, items in files:
             listed = tuple(
-                Change(
-                    item[0],
-                    item[1],
-                    item[2],
-                    tuple(item[3]),
-                    tuple(item[4]),
-                    tuple(item[5]) if len(item) > 5 else (),
-                )
-                for item in items
+                Change(part, action, digest, tuple(old), tuple(new), tuple(keys))
+                for part, action, digest, old, new, keys in items
             )
             changes.append(
                 FileChange(
@@ -469,7 +525,10 @@ def from_data(commit_id: str, data: Any) -> CommitChanges:
                     tuple((source[0], source[1]) for source in sources),
                     listed,
                     renamed_from,
-                    **{flag: flag in flags for flag in _FLAGS},
+                    "deleted" in flags,
+                    "unreadable" in flags,
+                    "reread" in flags,
+                    "unread" in flags,
                 )
             )
     except (TypeError, ValueError, IndexError, KeyError) as error:

@@ -6,8 +6,7 @@ never one per file:
 
 * ``git version`` and ``git rev-parse``: is there a repository, where is its top, which
   commit is ``HEAD``, is the clone shallow;
-* ``git rev-list --parents``: every commit that touched the log, newest first, with its
-  parents rewritten to the nearest such commit (so ancestry among them is kept);
+* ``git rev-list --parents``: every commit of ``HEAD``, newest first, with its parents;
 * ``git diff-tree --stdin``: what each commit not yet cached changed in the log, with
   renames found and merges as combined diffs (only what differs from every parent);
 * ``git cat-file --batch``: the text of every version those diffs name, in one stream;
@@ -163,14 +162,15 @@ def open_repository(root: Path) -> Repository:
 
 
 def graph(repository: Repository) -> list[tuple[str, tuple[str, ...]]]:
-    """Every commit of ``HEAD`` that touched the log, newest first (no commit before its
-    children), each with its parents among them."""
+    """Every commit of ``HEAD``, newest first (no commit before its children), each with
+    its parents. Not limited to the log's paths: that would cost a diff per commit on
+    every run, where the cache needs one per commit once."""
     if repository.head is None:
         return []
     output = _run(
         repository.git,
         repository.top,
-        ["rev-list", "--parents", "--date-order", repository.head, "--", *repository.pathspecs()],
+        ["rev-list", "--parents", "--date-order", repository.head],
     )
     found = []
     for line in output.decode("ascii").splitlines():

@@ -16,13 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from pdsa.analysis.history import (
     Commit,
     CommitChanges,
+    CommitStore,
     FileChange,
     History,
-    from_data,
     to_data,
 )
 from pdsa.analysis.provenance import AdvanceReadings, AdvanceVerdict, MeasureFile, advance_verdict
 from pdsa.analysis.record_parts import Kind, compare
+from pdsa.gcpause import gc_paused
 from pdsa.model.cycle import Cycle
 from pdsa.model.loaded import Loaded
 from pdsa.model.measure import Measure
@@ -70,6 +71,7 @@ def measure_path(project: str, slug: str) -> str:
     return f"{PROJECTS_DIR}/{project}/{MEASURES_DIR}/{slug}{SUFFIX}"
 
 
+@gc_paused
 def read_history(log: Log) -> History:
     """The log's history; :class:`GitUnavailable` when there is none to read."""
     if not git.inside_git(log.root):
@@ -80,52 +82,77 @@ def read_history(log: Log) -> History:
             hint=git.NOT_IN_GIT_HINT,
         )
     repository = git.open_repository(log.root)
-    graph = git.graph(repository)
+    graph, head_files = _graph_and_head(log, repository)
     cached = history_cache.load(log.root, prefix=repository.prefix)
-    changes: dict[str, CommitChanges] = {}
-    missing: list[str] = []
-    for commit, _ in graph:
-        data = cached.get(commit)
-        if data is None or commit in repository.shallow:
-            missing.append(commit)
-            continue
-        if data == []:
-            continue  # it changed no record
-        try:
-            changes[commit] = from_data(commit, data)
-        except ValueError:
-            missing.append(commit)
+    shallow = repository.shallow
+    missing = [
+        commit
+        for commit, _ in graph
+        if commit in shallow or commit not in cached or not _usable(cached[commit])
+    ]
     fresh = _read_commits(repository, missing)
-    changes.update(fresh)
-    kept = {commit: cached[commit] for commit, _ in graph if commit in cached}
-    new = {
-        commit: to_data(found)
-        for commit, found in fresh.items()
-        if commit not in repository.shallow
-    }
-    # Commits that changed no record are kept too, as empty, so they are not read again.
-    new.update(
-        {
-            commit: []
-            for commit in missing
-            if commit not in fresh and commit not in repository.shallow
+    if any(commit not in shallow for commit in missing):
+        # Commits that changed no record are kept too, as empty, so they are not read again.
+        kept = {
+            commit: cached[commit]
+            for commit, _ in graph
+            if commit in cached and commit not in shallow
         }
+        for commit in missing:
+            if commit not in shallow:
+                kept[commit] = to_data(fresh[commit]) if commit in fresh else ()
+        history_cache.save(log.root, prefix=repository.prefix, commits=kept)
+    usable = {commit: data for commit, data in cached.items() if commit not in fresh}
+    return History(
+        graph=graph,
+        changes=CommitStore(usable, fresh),
+        head_files=head_files,
+        pending=_pending(repository),
+        head=repository.head,
+        shallow=bool(shallow),
     )
-    if new or len(kept) != len(cached):
-        history_cache.save(log.root, prefix=repository.prefix, commits={**kept, **new})
+
+
+def _usable(data: object) -> bool:
+    """Whether a cached commit has the shape :func:`~pdsa.analysis.history.to_data` gives
+    (a damaged entry is read from git again rather than trusted)."""
+    if data == ():
+        return True
+    return (
+        isinstance(data, tuple)
+        and len(data) == 6
+        and isinstance(data[5], tuple)
+        and all(isinstance(item, tuple) and len(item) == 7 for item in data[5])
+    )
+
+
+def _graph_and_head(
+    log: Log, repository: git.Repository
+) -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, str]]:
+    """The commits of ``HEAD`` with their parents, and the record files at ``HEAD``: kept
+    for each ``HEAD``, so an unchanged one costs no git process."""
+    if repository.head is None:
+        return [], {}
+    kept = history_cache.load_head(
+        log.root, prefix=repository.prefix, head=repository.head, shallow=repository.shallow
+    )
+    if kept is not None:
+        return kept
+    graph = git.graph(repository)
     head_files = {
         path: blob
         for top_path, blob in git.head_tree(repository).items()
         if (path := _in_log(repository, top_path)) is not None and kind_of(path) is not None
     }
-    return History(
-        graph=graph,
-        changes=changes,
-        head_files=head_files,
-        pending=_pending(repository),
+    history_cache.save_head(
+        log.root,
+        prefix=repository.prefix,
         head=repository.head,
-        shallow=bool(repository.shallow),
+        shallow=repository.shallow,
+        graph=graph,
+        tree=head_files,
     )
+    return graph, head_files
 
 
 def advance_readings(
