@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import random
 import shutil
 import subprocess
@@ -73,7 +74,8 @@ def _do(day: datetime.date) -> str:
 def _study(day: datetime.date) -> str:
     return (
         f"\n[study]\ndate = {day}\n"
-        'results = "17 of 20 attended"\nprediction_matched = "yes"\nlearning = "Replies need a person"\n'
+        'results = "17 of 20 attended"\nprediction_matched = "yes"\n'
+        'learning = "Replies need a person"\n'
     )
 
 
@@ -124,21 +126,19 @@ def _events(
     ]
     every = len(steps) / points if points else 0.0
     next_point, pointed = every, 0
-    days: dict[tuple[int, int], datetime.date] = {}
     last_point: dict[tuple[int, int], datetime.date] = {}
     for number, (c, p, phase) in enumerate(steps):
         cycle = f"projects/project-{p:03d}/cycles/cycle-{c:04d}.toml"
         start = datetime.date(2024, 1, 8) + datetime.timedelta(days=c * 7)
-        days[(p, c)] = start
         if phase == 0:
             with_do = rng.random() < 0.1  # a tenth planned and done in one commit
             ops = [(cycle, "write", _plan(p, c, start, measures))]
             if with_do:
                 ops.append((cycle, "append", _do(start + datetime.timedelta(days=14))))
             yield f"Plan cycle {c} of project {p}", ops
-        elif phase == 1:
-            text = cycle  # Do, unless it came with the plan
-            yield f"Do cycle {c} of project {p}", [(text, "do", _do(start + datetime.timedelta(days=14)))]
+        elif phase == 1:  # the Do, unless it came with the plan ("do" skips it then)
+            do = _do(start + datetime.timedelta(days=14))
+            yield f"Do cycle {c} of project {p}", [(cycle, "do", do)]
         elif phase == 2:
             yield (
                 f"Study cycle {c} of project {p}",
@@ -155,16 +155,15 @@ def _events(
             day = last_point.get(key, datetime.date(2024, 1, 1)) + datetime.timedelta(days=7)
             last_point[key] = day
             path = f"projects/project-{key[0]:03d}/measures/measure-{key[1]}.toml"
-            yield f"Data for measure {key[1]} of project {key[0]}", [
-                (path, "append", _point(day, rng.uniform(50, 90)))
-            ]
+            yield (
+                f"Data for measure {key[1]} of project {key[0]}",
+                [(path, "append", _point(day, rng.uniform(50, 90)))],
+            )
             pointed += 1
             next_point += every
 
 
-def _stream(
-    projects: int, cycles: int, measures: int, commits: int, seed: int
-) -> Iterator[bytes]:
+def _stream(projects: int, cycles: int, measures: int, commits: int, seed: int) -> Iterator[bytes]:
     rng = random.Random(seed)
     files = _Files()
     when = START
@@ -176,9 +175,7 @@ def _stream(
                 if "\n[do]\n" not in files.text[path]:
                     files.append(path, text)
             elif kind == "reword":
-                files.write(
-                    path, files.text[path].replace("at least 80%", "at least 75%", 1)
-                )
+                files.write(path, files.text[path].replace("at least 80%", "at least 75%", 1))
             else:
                 files.append(path, text)
         if not files.changed:
@@ -189,8 +186,8 @@ def _stream(
         head = [
             b"commit refs/heads/main",
             f"mark :{mark}".encode(),
-            f"author {stamp}".encode("utf-8"),
-            f"committer {stamp}".encode("utf-8"),
+            f"author {stamp}".encode(),
+            f"committer {stamp}".encode(),
             f"data {len(message)}".encode(),
             message,
         ]
@@ -218,7 +215,11 @@ def generate(
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    environment = {"GIT_CONFIG_NOSYSTEM": "1", "HOME": str(out), "PATH": _path()}
+    environment = {
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(out),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
     subprocess.run(
         ["git", "-c", "init.defaultBranch=main", "init", "-q"], cwd=out, check=True, env=environment
     )
@@ -236,12 +237,6 @@ def generate(
         env=environment,
     )
     return int(counted.stdout)
-
-
-def _path() -> str:
-    import os
-
-    return os.environ.get("PATH", "/usr/bin:/bin")
 
 
 def main() -> None:

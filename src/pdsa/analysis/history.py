@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal
 
 from pdsa.analysis.record_parts import Change, Kind
@@ -172,7 +173,7 @@ class Step:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RecordHistory:
     """One record's versions, oldest first."""
 
@@ -186,11 +187,20 @@ class RecordHistory:
 
     def origin(self, part: str) -> Origin:
         """When ``part`` (which the current version holds) was first written."""
+        first = self._first_changes.get(part)
+        if first is None:
+            return self._root_origin()
+        step, change = first
+        return step.origin if change.action == "added" else self._root_origin()
+
+    @cached_property
+    def _first_changes(self) -> dict[str, tuple[Step, Change]]:
+        # Worked out once per record: a measure's every point asks for its origin.
+        first: dict[str, tuple[Step, Change]] = {}
         for step in self.steps:
             for change in step.changes:
-                if change.part == part:
-                    return step.origin if change.action == "added" else self._root_origin()
-        return self._root_origin()
+                first.setdefault(change.part, (step, change))
+        return first
 
     def edits(self, part: str) -> list[tuple[Step, Change]]:
         """Every change of ``part`` after it was first written, oldest first."""

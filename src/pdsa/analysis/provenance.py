@@ -38,6 +38,7 @@ as the Study is not counted: commit order cannot put it after.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -262,14 +263,12 @@ def _evidence(
         if measure_file is None:
             continue
         points = history.record(measure_file.path)
-        seen: set[str] = set()
-        for point in sorted(measure_file.measure.points, key=lambda point: point.date):
-            if not start <= point.date <= end:
-                continue
+        seen: set[datetime.date] = set()
+        for point in measure_file.measure.points:
+            if not start <= point.date <= end or point.date in seen:
+                continue  # outside the window, or a second point on one date
+            seen.add(point.date)
             part = f"{POINT}{point.date.isoformat()}"
-            if part in seen:
-                continue  # a second point on one date is not a separate part
-            seen.add(part)
             what = f"{_POINT_WORDS} of {point.date.isoformat()} on {slug}"
             found.append(Evidence(what, points.origin(part)))
     return found

@@ -59,13 +59,18 @@ class Change:
     keys: tuple[str, ...] = ()
 
 
-def parts_of(kind: Kind, data: Data) -> dict[str, Part]:
-    """Every part of one version of a record of ``kind``."""
+def parts_of(kind: Kind, data: Data, *, memo: dict[int, Part] | None = None) -> dict[str, Part]:
+    """Every part of one version of a record of ``kind``.
+
+    ``memo`` (the caller's, kept while every value in it is alive) holds each value's part
+    by identity, so a version that shares tables with the one before it (tables appended
+    to a file) works out only the new ones.
+    """
     if kind == "cycle":
-        return _cycle_parts(data)
+        return _cycle_parts(data, memo)
     if kind == "measure":
-        return _measure_parts(data)
-    return {str(key): _part(value) for key, value in data.items()}
+        return _measure_parts(data, memo)
+    return {str(key): _part(value, memo) for key, value in data.items()}
 
 
 def compare(
@@ -79,9 +84,19 @@ def compare(
     A part equal to its value in any parent is unchanged (a merge took it from there);
     a part is removed when every parent had it.
     """
-    new = parts_of(kind, after) if after is not None else {}
-    olds = [parts_of(kind, data) for data in before if data is not None]
-    reread = bool(before) and not olds and any(data is None for data in before)
+    return compare_parts(
+        [parts_of(kind, data) if data is not None else None for data in before],
+        parts_of(kind, after) if after is not None else None,
+    )
+
+
+def compare_parts(
+    before: Sequence[Mapping[str, Part] | None], after: Mapping[str, Part] | None
+) -> tuple[tuple[Change, ...], bool]:
+    """:func:`compare`, given the parts of each version."""
+    new = after if after is not None else {}
+    olds = [parts for parts in before if parts is not None]
+    reread = bool(before) and not olds
     changes: list[Change] = []
     for name, part in new.items():
         earlier = [old[name] for old in olds if name in old]
@@ -125,7 +140,7 @@ def prediction_texts(value: Any) -> tuple[str, ...]:
     return tuple(shown)
 
 
-def _cycle_parts(data: Data) -> dict[str, Part]:
+def _cycle_parts(data: Data, memo: dict[int, Part] | None) -> dict[str, Part]:
     parts: dict[str, Part] = {}
     details = {key: value for key, value in data.items() if key not in PHASE_PARTS}
     if details:
@@ -138,21 +153,21 @@ def _cycle_parts(data: Data) -> dict[str, Part]:
             normal = _normal_predictions(predictions)
             parts[PREDICTIONS] = Part(_digest(normal), prediction_texts(predictions))
     elif plan is not None:
-        parts["plan"] = _part(plan)
+        parts["plan"] = _part(plan, memo)
     for phase in PHASE_PARTS[1:]:
         if phase in data:
-            parts[phase] = _part(data[phase])
+            parts[phase] = _part(data[phase], memo)
     return parts
 
 
-def _measure_parts(data: Data) -> dict[str, Part]:
+def _measure_parts(data: Data, memo: dict[int, Part] | None) -> dict[str, Part]:
     parts: dict[str, Part] = {
         DEFINITION: _part({key: value for key, value in data.items() if key != "points"})
     }
     points = data.get("points")
     if not isinstance(points, list):
         if points is not None:
-            parts["points"] = _part(points)
+            parts["points"] = _part(points, memo)
         return parts
     for point in points:
         day = point.get("date") if isinstance(point, Mapping) else None
@@ -161,8 +176,13 @@ def _measure_parts(data: Data) -> dict[str, Part]:
         while name in parts:
             name = f"{POINT}{_plain(day)} ({number})"
             number += 1
-        value = point.get("value") if isinstance(point, Mapping) else point
-        parts[name] = Part(_digest(point), (_plain(value),))
+        known = memo.get(id(point)) if memo is not None else None
+        if known is None:
+            value = point.get("value") if isinstance(point, Mapping) else point
+            known = Part(_digest(point), (_plain(value),))
+            if memo is not None:
+                memo[id(point)] = known
+        parts[name] = known
     return parts
 
 
@@ -179,9 +199,14 @@ def _without_none(entry: Any) -> Any:
     return entry
 
 
-def _part(value: Any) -> Part:
-    table = value if isinstance(value, Mapping) else None
-    return Part(_digest(value), (), table)
+def _part(value: Any, memo: dict[int, Part] | None = None) -> Part:
+    known = memo.get(id(value)) if memo is not None else None
+    if known is None:
+        table = value if isinstance(value, Mapping) else None
+        known = Part(_digest(value), (), table)
+        if memo is not None:
+            memo[id(value)] = known
+    return known
 
 
 def _changed_keys(

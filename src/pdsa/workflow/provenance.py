@@ -22,7 +22,7 @@ from pdsa.analysis.history import (
     to_data,
 )
 from pdsa.analysis.provenance import AdvanceReadings, AdvanceVerdict, MeasureFile, advance_verdict
-from pdsa.analysis.record_parts import Kind, compare
+from pdsa.analysis.record_parts import Kind, Part, compare, compare_parts, parts_of
 from pdsa.gcpause import gc_paused
 from pdsa.model.cycle import Cycle
 from pdsa.model.loaded import Loaded
@@ -208,12 +208,16 @@ def _in_log(repository: git.Repository, top_path: str) -> str | None:
 
 
 class _Versions:
-    """Each blob's parsed data, parsed once; a version that extends the one before it is
-    parsed from its appended tables only (see :mod:`pdsa.store.versions`)."""
+    """Each blob's parsed data and parts, each worked out once. A version that extends the
+    one before it is parsed from its appended tables only (see :mod:`pdsa.store.versions`),
+    and shares those tables' parts with it."""
 
     def __init__(self, raw: Mapping[str, bytes]) -> None:
         self.raw = raw
         self.parsed: dict[str, Data | None] = {}
+        self._parts: dict[tuple[str, str], dict[str, Part] | None] = {}
+        # Parts by the identity of their value: valid while ``parsed`` keeps them alive.
+        self._memo: dict[int, Part] = {}
 
     def data(self, blob: str | None, *, after: str | None = None) -> Data | None:
         if blob is None or blob not in self.raw:
@@ -226,6 +230,17 @@ class _Versions:
                     before = (self.raw[after], earlier)
             self.parsed[blob] = parse_version(self.raw[blob], before=before)
         return self.parsed[blob]
+
+    def parts(
+        self, kind: Kind, blob: str | None, *, after: str | None = None
+    ) -> dict[str, Part] | None:
+        if blob is None:
+            return None
+        key = (kind, blob)
+        if key not in self._parts:
+            data = self.data(blob, after=after)
+            self._parts[key] = None if data is None else parts_of(kind, data, memo=self._memo)
+        return self._parts[key]
 
 
 def _read_commits(repository: git.Repository, commits: Sequence[str]) -> dict[str, CommitChanges]:
@@ -285,11 +300,11 @@ def _file_change(
         return FileChange(path, kind, entry.blob, tuple(olds), (), renamed, unread=True)
     if deleted:
         return FileChange(path, kind, None, tuple(olds), (), None, deleted=True)
-    after = versions.data(entry.blob, after=olds[0][1] if len(olds) == 1 else None)
-    before = [versions.data(blob) for _, blob in olds]
+    after = versions.parts(kind, entry.blob, after=olds[0][1] if len(olds) == 1 else None)
+    before = [versions.parts(kind, blob) for _, blob in olds]
     if after is None:
         return FileChange(path, kind, entry.blob, tuple(olds), (), renamed, unreadable=True)
-    changes, reread = compare(kind, before, after)
+    changes, reread = compare_parts(before, after)
     return FileChange(path, kind, entry.blob, tuple(olds), changes, renamed, reread=reread)
 
 
