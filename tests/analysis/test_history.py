@@ -177,3 +177,15 @@ _FILE = st.builds(
 )
 def test_the_cache_form_round_trips(found: CommitChanges) -> None:
     assert from_data(found.commit.id, to_data(found)) == found
+
+
+def test_a_damaged_cached_entry_is_a_clear_error_naming_the_fix() -> None:
+    import pytest
+
+    from pdsa.analysis.history import CommitStore
+    from pdsa.errors import PdsaError
+
+    store = CommitStore({"a" * 40: ("Amira", "d", "d", "not a time", "s", ((1, 2),))})
+    with pytest.raises(PdsaError, match="damaged entry for commit aaaaaaa") as caught:
+        store["a" * 40]
+    assert caught.value.hint is not None and ".pdsa/cache" in caught.value.hint

@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from pdsa.analysis.record_parts import Change, Kind
+from pdsa.errors import PdsaError
 
 Order = Literal["before", "same", "after", "unknown"]
 
@@ -248,7 +249,13 @@ class CommitStore(Mapping[str, CommitChanges]):
             data = self._raw.get(commit)
             if not data:
                 raise KeyError(commit)
-            found = self._decoded[commit] = from_data(commit, data)
+            try:
+                found = self._decoded[commit] = from_data(commit, data)
+            except ValueError:
+                raise PdsaError(
+                    f"the history cache holds a damaged entry for commit {commit[:7]}",
+                    hint="delete the folder .pdsa/cache in the log; it is rebuilt on the next run",
+                ) from None
         return found
 
     def __contains__(self, commit: object) -> bool:

@@ -43,8 +43,9 @@ def print_record(
     shallow: bool,
 ) -> None:
     """One record's history, then its prediction's verdict (for a cycle)."""
-    _line(console, f"History of {kind} {one_line(name)}", style="bold")
-    _line(console, one_line(history.path))
+    # Names and paths are never broken: a reader copies them into commands.
+    console.print(Text(f"History of {kind} {one_line(name)}", style="bold"), soft_wrap=True)
+    console.print(Text(one_line(history.path)), soft_wrap=True)
     if shallow:
         _line(console, SHALLOW_NOTE)
     console.print()
@@ -79,7 +80,8 @@ def print_timeline(console: Console, steps: Sequence[Step], *, shallow: bool) ->
     for commit, group in _by_commit(steps):
         _print_commit(console, commit)
         for step in group:
-            _line(console, f"{one_line(record_name(step.file))} ({step.file.kind})", indent="  ")
+            name = Text(f"  {one_line(record_name(step.file))} ({step.file.kind})")
+            console.print(name, soft_wrap=True)
             _print_step(console, step, hindsight=(), indent="    ")
 
 
@@ -119,7 +121,8 @@ def _print_step(
 ) -> None:
     change = step.file
     if change.renamed_from is not None:
-        _line(console, f"renamed from {one_line(change.renamed_from)}", indent=indent)
+        shown = Text(f"{indent}renamed from {one_line(change.renamed_from)}")
+        console.print(shown, soft_wrap=True)
     if change.deleted:
         _line(console, "- file deleted", indent=indent, style="red")
         return
