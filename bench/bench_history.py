@@ -19,7 +19,6 @@ each run.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import OUT, measure, pdsa_command, report
+from common import OUT, bench_environment, measure, pdsa_command, report
 from generate_history import generate
 
 CYCLE = "project-003/cycle-0050"
@@ -63,7 +62,7 @@ def first_runs(command: list[str], root: Path, runs: int) -> float:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             check=False,
-            env={**os.environ, "NO_COLOR": "1"},
+            env=bench_environment(),
         )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
