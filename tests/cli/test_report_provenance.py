@@ -132,3 +132,48 @@ def test_outside_git_the_figure_is_unknown_and_no_other_figure_changes(
     assert "│ unknown │" in table
     html = run("report", "--format", "html").stdout
     assert 'unknown<span class="small">the log is not in a git repository' in html
+
+
+def test_verdicts_are_kept_per_head_and_worked_out_again_for_uncommitted_changes(
+    commits: dict[str, str], log: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pdsa.store import history_cache
+    from pdsa.workflow import provenance
+
+    reads: list[int] = []
+    real = provenance._read_history
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(provenance, "_read_history", counted)
+    first = json.loads(run("report", "--format", "json").stdout)
+    again = json.loads(run("report", "--format", "json").stdout)
+    assert len(reads) == 1  # the second report read no history
+    assert again["projects"] == first["projects"]
+    # A change not committed yet to one cycle: that cycle (only) is judged again, from git.
+    path = log / "projects" / "outreach" / "cycles" / "ahead-of-time.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Attendance rises", "Attendance soars"),
+        encoding="utf-8",
+    )
+    outcome = run("study", "ahead-of-time", "--results", "r", "--matched", "no", "--learning", "l")
+    assert outcome.exit_code == 0
+    changed = json.loads(run("report", "--format", "json").stdout)
+    assert len(reads) == 2
+    verdicts = {
+        item["cycle"]: item for item in changed["projects"][0]["fidelity"]["advance_verdicts"]
+    }
+    assert verdicts["outreach/ahead-of-time"]["evidence"][-1]["commit"] is None  # the Study
+    # A new commit moves HEAD: everything is judged again, once.
+    Repo(log, day=20).commit("Study ahead")
+    run("report", "--format", "json")
+    run("report", "--format", "json")
+    assert len(reads) == 3
+    # A damaged file of kept verdicts is ignored.
+    (log / ".pdsa" / "cache" / history_cache.VERDICTS_FILE).write_bytes(b"\x00damaged")
+    assert json.loads(run("report", "--format", "json").stdout)["projects"][0]["fidelity"][
+        "advance_verdicts"
+    ]
+    assert len(reads) == 4

@@ -41,9 +41,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from pdsa.analysis.history import History, Origin, RecordHistory
+from pdsa.analysis.history import Commit, History, Origin, RecordHistory
 from pdsa.analysis.predictions import prediction_window
 from pdsa.analysis.record_parts import POINT, PREDICTIONS
 from pdsa.model.cycle import Cycle, Prediction
@@ -303,3 +303,66 @@ def _shown(history: History, evidence: Sequence[Evidence]) -> list[Evidence]:
 def _with(shown: list[Evidence], item: Evidence) -> list[Evidence]:
     """``shown`` with the evidence that decided the verdict among them."""
     return shown if item in shown else [*shown, item]
+
+
+# -- the cache's form: plain tuples, for verdicts kept per HEAD --------------------------
+
+
+def verdict_to_data(verdict: AdvanceVerdict) -> tuple[Any, ...]:
+    """A verdict as plain tuples (see :func:`verdict_from_data`)."""
+    return (
+        verdict.verdict,
+        verdict.reason,
+        _origin_data(verdict.prediction),
+        tuple((item.what, _origin_data(item.origin)) for item in verdict.evidence),
+        tuple(
+            (_origin_data(edit.origin), edit.old, edit.new, _origin_data(edit.study))
+            for edit in verdict.hindsight
+        ),
+    )
+
+
+def verdict_from_data(cycle: str, data: Any) -> AdvanceVerdict:
+    """The verdict on ``cycle`` from :func:`verdict_to_data`'s form; ValueError otherwise."""
+    try:
+        verdict, reason, prediction, evidence, hindsight = data
+        if verdict not in VERDICTS:
+            raise ValueError(verdict)
+        return AdvanceVerdict(
+            cycle,
+            verdict,
+            reason,
+            _origin_of(prediction),
+            tuple(Evidence(what, _origin_of(origin)) for what, origin in evidence),
+            tuple(
+                HindsightEdit(cycle, _origin_of(origin), tuple(old), tuple(new), _origin_of(study))
+                for origin, old, new, study in hindsight
+            ),
+        )
+    except (TypeError, ValueError, IndexError) as error:
+        raise ValueError(f"not a cached verdict: {error}") from None
+
+
+def _origin_data(origin: Origin) -> tuple[Any, ...]:
+    commit = origin.commit
+    if commit is None:
+        return (None, origin.cut_off)
+    return (
+        (
+            commit.id,
+            commit.author,
+            commit.author_date,
+            commit.commit_date,
+            commit.time,
+            commit.subject,
+            commit.cut_off,
+        ),
+        origin.cut_off,
+    )
+
+
+def _origin_of(data: Any) -> Origin:
+    commit, cut_off = data
+    if commit is None:
+        return Origin(None, bool(cut_off))
+    return Origin(Commit(*commit), bool(cut_off))

@@ -110,14 +110,21 @@ class RawStatus:
     deleted: bool
 
 
-def open_repository(root: Path) -> Repository:
-    """The repository holding the log at ``root``; :class:`GitUnavailable` says why not."""
+def find_git() -> str:
+    """The ``git`` command on the PATH (no process is started); :class:`GitUnavailable`
+    when there is none."""
     git = shutil.which("git")
     if git is None:
         raise GitUnavailable(
             "git is not installed, so the log's history cannot be read",
             hint="install git (2.22 or newer); every other command works without it",
         )
+    return git
+
+
+def open_repository(root: Path) -> Repository:
+    """The repository holding the log at ``root``; :class:`GitUnavailable` says why not."""
+    git = find_git()
     version = _run(git, root, ["version"]).decode("utf-8", "replace")
     found = _VERSION.search(version)
     if found is None or (int(found.group(1)), int(found.group(2))) < MINIMUM_VERSION:

@@ -5,7 +5,8 @@ kept, keyed by its id (``commits``): a second run reads this file instead of ask
 for every diff and parsing every version again, and after a new commit only that commit
 is read. The commit graph and the files at ``HEAD`` are kept too, keyed by ``HEAD``'s id
 (``head``), so a run on an unchanged ``HEAD`` starts only ``git rev-parse`` and
-``git status``.
+``git status``; and so are the verdicts on the predictions (``verdicts``), each valid while
+its cycle's file and the measures it names have no change that is not committed.
 
 The files are written with :mod:`marshal` (plain tuples, strings and numbers, read back
 in a few milliseconds, and unable to run code as pickle could). The folder ignores itself
@@ -30,6 +31,7 @@ from pdsa.store.files import create_exclusive, replace_atomic
 CACHE_DIR = (".pdsa", "cache")
 COMMITS_FILE = "history-commits.marshal"
 HEAD_FILE = "history-head.marshal"
+VERDICTS_FILE = "history-verdicts.marshal"
 #: Bumped whenever what is cached, or how it is worked out, changes.
 FORMAT = 2
 #: The line ``pdsa init`` writes to a new log's ``.gitignore``.
@@ -110,6 +112,28 @@ def save_head(
 ) -> bool:
     """Keep the commit graph and the files at ``head``."""
     return _write(root, HEAD_FILE, prefix, (head, tuple(sorted(shallow)), graph, tree))
+
+
+def load_verdicts(root: Path, *, prefix: str, head: str, shallow: Iterable[str]) -> dict[str, Any]:
+    """The verdicts kept for ``head`` (cycle name to plain data), or none."""
+    data = _read(root, VERDICTS_FILE, prefix)
+    if not isinstance(data, tuple) or len(data) != 3:
+        return {}
+    kept_head, kept_shallow, verdicts = data
+    if (
+        kept_head != head
+        or kept_shallow != tuple(sorted(shallow))
+        or not isinstance(verdicts, dict)
+    ):
+        return {}
+    return verdicts
+
+
+def save_verdicts(
+    root: Path, *, prefix: str, head: str, shallow: Iterable[str], verdicts: dict[str, Any]
+) -> bool:
+    """Keep the verdicts worked out for ``head``."""
+    return _write(root, VERDICTS_FILE, prefix, (head, tuple(sorted(shallow)), verdicts))
 
 
 def ignore_in(folder: Path) -> None:

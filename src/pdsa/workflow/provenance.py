@@ -21,7 +21,14 @@ from pdsa.analysis.history import (
     History,
     to_data,
 )
-from pdsa.analysis.provenance import AdvanceReadings, AdvanceVerdict, MeasureFile, advance_verdict
+from pdsa.analysis.provenance import (
+    AdvanceReadings,
+    AdvanceVerdict,
+    MeasureFile,
+    advance_verdict,
+    verdict_from_data,
+    verdict_to_data,
+)
 from pdsa.analysis.record_parts import Kind, Part, compare, compare_parts, parts_of
 from pdsa.gcpause import gc_paused
 from pdsa.model.cycle import Cycle
@@ -71,7 +78,6 @@ def measure_path(project: str, slug: str) -> str:
     return f"{PROJECTS_DIR}/{project}/{MEASURES_DIR}/{slug}{SUFFIX}"
 
 
-@gc_paused
 def read_history(log: Log) -> History:
     """The log's history; :class:`GitUnavailable` when there is none to read."""
     if not git.inside_git(log.root):
@@ -81,7 +87,11 @@ def read_history(log: Log) -> History:
             "the log is not in a git repository, so it has no history to read",
             hint=git.NOT_IN_GIT_HINT,
         )
-    repository = git.open_repository(log.root)
+    return _read_history(log, git.open_repository(log.root))
+
+
+@gc_paused
+def _read_history(log: Log, repository: git.Repository) -> History:
     graph, head_files = _graph_and_head(log, repository)
     cached = history_cache.load(log.root, prefix=repository.prefix)
     shallow = repository.shallow
@@ -163,25 +173,91 @@ def advance_readings(
     history: History | None = None,
 ) -> AdvanceReadings:
     """The verdict on each cycle's prediction (cycles with predictions only), or why
-    there are none; reads the history unless it is given."""
+    there are none; reads the history unless it is given.
+
+    Verdicts are kept per ``HEAD``: a cycle whose file, and the measures it names, have no
+    change that is not committed gets the verdict worked out before for that commit, and
+    the history is read only when some cycle needs it.
+    """
     from pdsa.analysis.predictions import has_prediction
 
     chosen = [item for item in cycles if has_prediction(item.record)]
-    if history is None:
+    files: dict[str, dict[str, MeasureFile]] = {}
+    for measure in measures:
+        files.setdefault(measure.project, {})[measure.slug] = MeasureFile(
+            measure_path(measure.project, measure.slug), measure.record
+        )
+    if history is not None:
+        return AdvanceReadings(
+            {
+                _name(item): cycle_verdict(history, item, files.get(item.project, {}))
+                for item in chosen
+            }
+        )
+    try:
+        if not git.inside_git(log.root):
+            raise GitUnavailable("the log is not in a git repository, so it has no history to read")
+        git.find_git()
+        if not chosen:
+            return AdvanceReadings()  # nothing to judge: no git process needed
+        repository = git.open_repository(log.root)
+        changed = {
+            path
+            for status in git.status(repository)
+            for top_path in (status.path, status.head_path)
+            if top_path is not None and (path := _in_log(repository, top_path)) is not None
+        }
+    except GitUnavailable as error:
+        return AdvanceReadings(unavailable=error.message)
+    head = repository.head or ""
+    kept = history_cache.load_verdicts(
+        log.root, prefix=repository.prefix, head=head, shallow=repository.shallow
+    )
+    verdicts: dict[str, AdvanceVerdict] = {}
+    todo: list[Loaded[Cycle]] = []
+    for item in chosen:
+        name = _name(item)
+        data = None if _depends_on(item, changed) else kept.get(name)
         try:
-            history = read_history(log)
+            if data is not None:
+                verdicts[name] = verdict_from_data(name, data)
+                continue
+        except ValueError:
+            pass
+        todo.append(item)
+    if todo:
+        try:
+            history = _read_history(log, repository)
         except GitUnavailable as error:
             return AdvanceReadings(unavailable=error.message)
-    files: dict[str, dict[str, MeasureFile]] = {}
-    for item in measures:
-        files.setdefault(item.project, {})[item.slug] = MeasureFile(
-            measure_path(item.project, item.slug), item.record
+        for item in todo:
+            name = _name(item)
+            verdicts[name] = cycle_verdict(history, item, files.get(item.project, {}))
+            if not _depends_on(item, changed):
+                kept[name] = verdict_to_data(verdicts[name])
+        history_cache.save_verdicts(
+            log.root, prefix=repository.prefix, head=head, shallow=repository.shallow, verdicts=kept
         )
-    verdicts = {
-        f"{item.project}/{item.slug}": cycle_verdict(history, item, files.get(item.project, {}))
-        for item in chosen
-    }
-    return AdvanceReadings(verdicts)
+    return AdvanceReadings({_name(item): verdicts[_name(item)] for item in chosen})
+
+
+def _name(item: Loaded[Cycle]) -> str:
+    return f"{item.project}/{item.slug}"
+
+
+def _depends_on(item: Loaded[Cycle], changed: set[str]) -> bool:
+    """Whether the cycle's verdict rests on a file with a change not committed: its own,
+    or a measure its predictions (or its ``measures``) name."""
+    if not changed:
+        return False
+    if cycle_path(item.project, item.slug) in changed:
+        return True
+    named = [
+        entry.measure
+        for entry in item.record.plan.predictions
+        if not isinstance(entry, str) and entry.measure is not None
+    ] or item.record.measures
+    return any(measure_path(item.project, slug) in changed for slug in named)
 
 
 def cycle_verdict(
