@@ -10,7 +10,9 @@ commits built by ``generate_history.py`` (each phase and each data point its own
   read and every version parsed) and ``pdsa show`` of the same cycle, pdsa's own start-up,
   which no git command pays.
 * ``pdsa report --format json`` with provenance, first run and cached, against the same
-  report of the same files outside git (no history read): cached target <= 1.2x.
+  report of the same files outside git (no history read): cached target <= 1.2x. Also
+  shown: the report just after one new commit (older commits from the cache, every verdict
+  worked out again).
 
 Times are medians of 5 runs (wall clock, subprocesses); a first run deletes the cache before
 each run.
@@ -94,9 +96,33 @@ def main() -> int:
     )
     first_report = first_runs(report_json, root, args.runs)
     cached_report, _ = measure(report_json, cwd=root, runs=args.runs)
+    after_commit = after_new_commit(report_json, root, args.runs)
     ok &= report("pdsa report with provenance, cached", cached_report, floor, 1.2)
     report("pdsa report with provenance, first run", first_report, floor, float("inf"))
+    report("pdsa report, after one new commit", after_commit, floor, float("inf"))
     return 0 if ok else 1
+
+
+def after_new_commit(command: list[str], root: Path, runs: int) -> float:
+    """Median time of ``command`` just after a new (empty) commit, which is then undone:
+    the cache serves every older commit, and the verdicts are worked out again."""
+    subprocess.run(command, cwd=root, capture_output=True, check=False, env=bench_environment())
+    git = ["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.org"]
+    times = []
+    for _ in range(runs):
+        subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "More"], cwd=root, check=True)
+        start = time.perf_counter()
+        subprocess.run(
+            command,
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            env=bench_environment(),
+        )
+        times.append(time.perf_counter() - start)
+        subprocess.run(["git", "reset", "-q", "--hard", "HEAD~1"], cwd=root, check=True)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":
