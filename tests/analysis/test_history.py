@@ -5,17 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pdsa.analysis.history import (
-    NOT_COMMITTED,
-    UNKNOWN,
-    Commit,
-    CommitChanges,
-    FileChange,
-    History,
-    Origin,
-    from_data,
-    to_data,
-)
+from pdsa.analysis.commits import Commit, CommitChanges, FileChange, from_data, to_data
+from pdsa.analysis.history import NOT_COMMITTED, UNKNOWN, History, Origin
 from pdsa.analysis.record_parts import Change
 
 PATH = "projects/p/cycles/c.toml"
@@ -182,7 +173,7 @@ def test_the_cache_form_round_trips(found: CommitChanges) -> None:
 def test_a_damaged_cached_entry_is_a_clear_error_naming_the_fix() -> None:
     import pytest
 
-    from pdsa.analysis.history import CommitStore
+    from pdsa.analysis.commits import CommitStore
     from pdsa.errors import PdsaError
 
     store = CommitStore({"a" * 40: ("Amira", "d", "d", "not a time", "s", ((1, 2),))})

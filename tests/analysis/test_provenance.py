@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pdsa.analysis.history import NOT_COMMITTED, Commit, Origin
+from pdsa.analysis.commits import Commit
+from pdsa.analysis.history import NOT_COMMITTED, Origin
 from pdsa.analysis.provenance import (
     AdvanceVerdict,
     Evidence,

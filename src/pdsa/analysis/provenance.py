@@ -43,7 +43,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pdsa.analysis.history import Commit, History, Origin, RecordHistory
+from pdsa.analysis.commits import Commit
+from pdsa.analysis.history import History, Origin, RecordHistory
 from pdsa.analysis.predictions import prediction_window
 from pdsa.analysis.record_parts import POINT, PREDICTIONS
 from pdsa.model.cycle import Cycle, Prediction

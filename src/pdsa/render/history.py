@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from rich.console import Console
 from rich.text import Text
 
-from pdsa.analysis.history import Commit, RecordHistory, Step, record_name
+from pdsa.analysis.commits import Commit, record_name
+from pdsa.analysis.history import RecordHistory, Step
 from pdsa.analysis.provenance import WORDS, AdvanceVerdict, HindsightEdit
 from pdsa.analysis.record_parts import PREDICTIONS, Change
 from pdsa.render.safe import one_line

@@ -13,14 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from pdsa.analysis.history import (
-    Commit,
-    CommitChanges,
-    CommitStore,
-    FileChange,
-    History,
-    to_data,
-)
+from pdsa.analysis.commits import Commit, CommitChanges, CommitStore, FileChange, to_data
+from pdsa.analysis.history import History
 from pdsa.analysis.provenance import (
     AdvanceReadings,
     AdvanceVerdict,
