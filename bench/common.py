@@ -20,6 +20,13 @@ def pdsa_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "pdsa"]
 
 
+def bench_environment() -> dict[str, str]:
+    """The environment benchmarks run in: no colour, and git stopping at ``bench/out/``,
+    so a generated log counts as outside git (as a log of its own would be) unless it
+    holds its own repository, though ``bench/out/`` lies inside pdsa's."""
+    return {**os.environ, "NO_COLOR": "1", "GIT_CEILING_DIRECTORIES": str(OUT)}
+
+
 def measure(command: list[str], *, cwd: Path | None = None, runs: int = 5) -> tuple[float, float]:
     """Median wall time (s) of ``runs`` runs and the peak RSS (MiB) of the largest run."""
     times: list[float] = []
@@ -33,7 +40,7 @@ def measure(command: list[str], *, cwd: Path | None = None, runs: int = 5) -> tu
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             check=False,
-            env={**os.environ, "NO_COLOR": "1"},
+            env=bench_environment(),
         )
         times.append(time.perf_counter() - start)
         # ru_maxrss of children is the largest child so far (KiB on Linux).

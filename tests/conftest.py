@@ -15,8 +15,12 @@ TODAY = "2026-11-26"
 
 
 @pytest.fixture(autouse=True)
-def stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fixed width, no colour, a fixed "today", no editor and no inherited log."""
+def stable_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Fixed width, no colour, a fixed "today", no editor and no inherited log; and no git
+    repository above the test folders (a log is in git only where a test puts it)."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path_factory.getbasetemp()))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("PDSA_TODAY", TODAY)

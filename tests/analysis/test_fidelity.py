@@ -365,6 +365,7 @@ def test_the_profile_is_plain_deterministic_json() -> None:
     data = json.loads(dump())
     assert [figure["name"] for figure in data["figures"]] == [
         "predictions",
+        "predictions_in_advance",
         "iterative",
         "scale_growth",
         "data_over_time",

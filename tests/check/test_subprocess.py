@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,14 +21,49 @@ def _pdsa(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_check_imports_no_rich_and_no_report_or_chart_code() -> None:
-    result = _pdsa("-X", "importtime", "-m", "pdsa", "check", cwd=FIXTURES / "base")
+def _imported(root: Path) -> set[str]:
+    result = _pdsa("-X", "importtime", "-m", "pdsa", "check", cwd=root)
     assert result.returncode == 0, result.stderr
-    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+
+
+def test_check_outside_git_imports_no_rich_no_analysis_and_starts_no_git(tmp_path: Path) -> None:
+    root = tmp_path / "log"
+    shutil.copytree(FIXTURES / "base", root)
+    imported = _imported(root)
     heavy = {
         name
         for name in imported
-        if name.split(".")[0] == "rich" or name.startswith(("pdsa.analysis", "pdsa.workflow"))
+        if name.split(".")[0] == "rich"
+        or name.startswith(("pdsa.analysis", "pdsa.workflow", "pdsa.store.git"))
+    }
+    assert heavy == set()
+
+
+def test_check_in_git_loads_the_history_code_but_no_report_or_chart_code(tmp_path: Path) -> None:
+    root = tmp_path / "log"
+    shutil.copytree(FIXTURES / "base", root)
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "-c", "init.defaultBranch=main", "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "log"], cwd=root, check=True)
+    imported = _imported(root)
+    assert {"pdsa.store.git", "pdsa.analysis.provenance"} <= imported
+    heavy = {
+        name
+        for name in imported
+        if name.split(".")[0] == "rich"
+        or name.startswith(
+            (
+                "pdsa.analysis.chart",
+                "pdsa.analysis.spc",
+                "pdsa.analysis.fidelity",
+                "pdsa.analysis.programme",
+                "pdsa.render.report",
+                "pdsa.render.chart",
+                "pdsa.workflow.report",
+            )
+        )
     }
     assert heavy == set()
 

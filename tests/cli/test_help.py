@@ -9,7 +9,18 @@ import pytest
 from support import Run, read
 
 GOLDEN = Path(__file__).parent / "golden"
-COMMANDS = [[], ["plan"], ["do"], ["study"], ["act"], ["list"], ["report"], ["chart"], ["check"]]
+COMMANDS = [
+    [],
+    ["plan"],
+    ["do"],
+    ["study"],
+    ["act"],
+    ["list"],
+    ["report"],
+    ["chart"],
+    ["check"],
+    ["history"],
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda command: "-".join(command) or "pdsa")

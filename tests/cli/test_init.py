@@ -120,3 +120,17 @@ def test_the_example_into_a_folder_that_holds_one_of_its_projects(tmp_path: Path
     assert "self-test-kits already exists; nothing was written" in outcome.stderr
     assert not (tmp_path / "pdsa.toml").exists()
     assert sorted(p.name for p in (tmp_path / "projects").iterdir()) == ["self-test-kits"]
+
+
+def test_init_keeps_the_history_cache_out_of_git(tmp_path: Path, run: Run) -> None:
+    assert run("init", str(tmp_path / "new")).exit_code == 0
+    assert (tmp_path / "new" / ".gitignore").read_text(encoding="utf-8") == (
+        "# pdsa's cache of the log's git history\n/.pdsa/cache/\n"
+    )
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    (folder / ".gitignore").write_text("*.pyc", encoding="utf-8")
+    assert run("init", str(folder)).exit_code == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == (
+        "*.pyc\n# pdsa's cache of the log's git history\n/.pdsa/cache/\n"
+    )

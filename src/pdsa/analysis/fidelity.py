@@ -37,6 +37,13 @@ named after its first cycle. Where the sources leave room, the rules are:
     all present. A cycle is due once it has an Act, or once its planned end (else its planned
     start) lies more than ``DUE_AFTER_DAYS`` days before today. pdsa refuses an Act without
     Study, so what this counts is cycles left unfinished after their test should have ended.
+``predictions_in_advance``
+    Of the cycles with a prediction whose order could be judged from the log's git history,
+    those whose prediction was committed before its Do, its Study and its data (see
+    :mod:`pdsa.analysis.provenance`). Cycles not tested yet, or whose order cannot be proved
+    (a shallow clone, work not committed), are listed in ``unknown``. Outside git the whole
+    figure is unknown (``unavailable`` says why) and no other figure changes. No published
+    figure.
 ``one_change``
     Of all cycles, those that test one change: they name exactly one ``change_idea``. Lacking
     lists those that name none or several; ``several_changes`` (in the profile and its JSON)
@@ -54,6 +61,7 @@ from fractions import Fraction
 from typing import Literal, NamedTuple
 
 from pdsa.analysis.predictions import PointIndex, has_prediction
+from pdsa.analysis.provenance import NOT_READ, AdvanceReadings, AdvanceVerdict
 from pdsa.model.cycle import Cycle, Prediction, Scale
 from pdsa.model.measure import Measure
 
@@ -91,6 +99,7 @@ PUBLISHED: dict[str, Baseline] = {
 #: Each figure's name, in the order a profile lists them, with a label for people.
 LABELS: dict[str, str] = {
     "predictions": "cycles with an explicit prediction",
+    "predictions_in_advance": "predictions made in advance (of cycles with predictions)",
     "iterative": "cycles in an iterative series",
     "scale_growth": "series that grew in scale",
     "data_over_time": "series with data over time (3+ points)",
@@ -114,6 +123,8 @@ class Figure:
     of: str = "cycles"
     #: Cycles or series that could not be judged, so are in neither count.
     unknown: tuple[str, ...] = ()
+    #: Why the whole figure is unknown (the log is not in git); None when it was computed.
+    unavailable: str | None = None
 
     @property
     def percent(self) -> float | None:
@@ -135,6 +146,7 @@ class Figure:
             else {"percent": self.baseline.percent, "source": self.baseline.source},
             "lacking": list(self.lacking),
             "unknown": list(self.unknown),
+            "unavailable": self.unavailable,
         }
 
 
@@ -178,12 +190,18 @@ class FidelityProfile:
     series: tuple[Series, ...]
     #: The cycles that test more than one change (name several change ideas).
     several_changes: tuple[str, ...] = ()
+    #: Predictions made in advance, from git (None only where no profile computed it).
+    predictions_in_advance: Figure | None = None
+    #: Each cycle's verdict behind ``predictions_in_advance``, for ``--explain``.
+    advance: tuple[AdvanceVerdict, ...] = ()
 
     @property
     def figures(self) -> tuple[Figure, ...]:
         """Every figure, in the order of :data:`LABELS`."""
+        in_advance = () if self.predictions_in_advance is None else (self.predictions_in_advance,)
         return (
             self.predictions,
+            *in_advance,
             self.iterative,
             self.scale_growth,
             self.data_over_time,
@@ -200,6 +218,7 @@ class FidelityProfile:
         }
         if series:
             data["series"] = [one.to_json() for one in self.series]
+            data["advance_verdicts"] = [verdict.to_json() for verdict in self.advance]
         return data
 
 
@@ -211,10 +230,12 @@ def fidelity_profile(
     margin_days: int = DATA_MARGIN_DAYS,
     indexes: Mapping[str, PointIndex] | None = None,
     today: datetime.date | None = None,
+    advance: AdvanceReadings = NOT_READ,
 ) -> FidelityProfile:
     """The fidelity profile of one project's ``cycles`` (slug, cycle) and ``measures``.
 
-    ``indexes`` may hand over :class:`PointIndex` values already built for ``measures``.
+    ``indexes`` may hand over :class:`PointIndex` values already built for ``measures``;
+    ``advance`` holds the verdicts read from git (see :mod:`pdsa.analysis.provenance`).
     Linear in the cycles (plus sorting each measure's points once).
     """
     ordered = sorted(cycles, key=lambda item: (item[1].planned_start, item[0]))
@@ -262,6 +283,31 @@ def fidelity_profile(
         one_change=_tally("one_change", ((name(s), len(c.change_ideas) == 1) for s, c in ordered)),
         series=tuple(series),
         several_changes=tuple(name(s) for s, c in ordered if len(c.change_ideas) > 1),
+        predictions_in_advance=_advance_figure([name(s) for s, _ in ordered], advance),
+        advance=tuple(advance.verdicts[name(s)] for s, c in ordered if name(s) in advance.verdicts),
+    )
+
+
+def _advance_figure(cycles: Sequence[str], advance: AdvanceReadings) -> Figure:
+    """Predictions made in advance among ``cycles`` (``project/slug``) that have a verdict."""
+    of = "tested cycles with predictions"
+    if advance.unavailable is not None:
+        return Figure(
+            "predictions_in_advance", 0, 0, (), None, of=of, unavailable=advance.unavailable
+        )
+    verdicts = [advance.verdicts[name] for name in cycles if name in advance.verdicts]
+    return _tally(
+        "predictions_in_advance",
+        (
+            (
+                verdict.cycle,
+                None
+                if verdict.verdict in ("not_tested_yet", "unknown")
+                else verdict.verdict == "made_in_advance",
+            )
+            for verdict in verdicts
+        ),
+        of=of,
     )
 
 
@@ -270,7 +316,9 @@ def combine_profiles(profiles: Iterable[FidelityProfile]) -> FidelityProfile:
     profiles = list(profiles)
 
     def combined(name: str) -> Figure:
-        figures: list[Figure] = [getattr(profile, name) for profile in profiles]
+        figures: list[Figure] = [
+            figure for profile in profiles if (figure := getattr(profile, name)) is not None
+        ]
         of = figures[0].of if figures else _OF.get(name, "cycles")
         return Figure(
             name=name,
@@ -280,6 +328,10 @@ def combine_profiles(profiles: Iterable[FidelityProfile]) -> FidelityProfile:
             baseline=PUBLISHED.get(name),
             of=of,
             unknown=tuple(item for figure in figures for item in figure.unknown),
+            unavailable=next(
+                (figure.unavailable for figure in figures if figure.unavailable is not None),
+                None,
+            ),
         )
 
     return FidelityProfile(
@@ -292,12 +344,16 @@ def combine_profiles(profiles: Iterable[FidelityProfile]) -> FidelityProfile:
         one_change=combined("one_change"),
         series=tuple(series for profile in profiles for series in profile.series),
         several_changes=tuple(name for profile in profiles for name in profile.several_changes),
+        predictions_in_advance=combined("predictions_in_advance"),
+        advance=tuple(verdict for profile in profiles for verdict in profile.advance),
     )
 
 
 def format_figure(figure: Figure) -> str:
     """E.g. ``predictions: 64% (published audit: 12%)``; whole percents, halves rounded up."""
-    if figure.denominator == 0:
+    if figure.unavailable is not None:
+        text = f"{figure.name}: unknown"
+    elif figure.denominator == 0:
         text = f"{figure.name}: no {figure.of}"
     else:
         text = f"{figure.name}: {whole_percent(figure.numerator, figure.denominator)}%"
@@ -309,6 +365,8 @@ def format_figure(figure: Figure) -> str:
 
 def explain_figure(figure: Figure) -> str:
     """E.g. ``predictions: 7 of 11 cycles; lacking: a/x, a/y``, for ``--explain``."""
+    if figure.unavailable is not None:
+        return f"{figure.name}: unknown ({figure.unavailable})"
     text = f"{figure.name}: {figure.numerator} of {figure.denominator} {figure.of}"
     if figure.lacking:
         text += f"; lacking: {', '.join(figure.lacking)}"
@@ -323,6 +381,7 @@ def whole_percent(numerator: int, denominator: int) -> int:
 
 
 _OF = {
+    "predictions_in_advance": "tested cycles with predictions",
     "scale_growth": "series",
     "data_over_time": "series",
     "data_for_run_rules": "series",

@@ -57,6 +57,7 @@ from pdsa.analysis.predictions import (
     check_predictions,
     combine_records,
 )
+from pdsa.analysis.provenance import NOT_READ, AdvanceReadings
 from pdsa.analysis.result import ChartAnalysis
 from pdsa.analysis.series import SeriesPoint
 from pdsa.analysis.vocabulary import RuleSet, Variation
@@ -435,12 +436,14 @@ def summarise_programme(
     today: datetime.date,
     stale_after_days: int | None = None,
     period: Period | None = None,
+    advance: AdvanceReadings = NOT_READ,
 ) -> ProgrammeSummary:
     """The report's figures for ``projects`` (slug, project), with their cycles and measures.
 
     ``cycles`` and ``measures`` map a project slug to its (slug, record) pairs; a project missing
     from them has none. ``stale_after_days`` defaults to the programme's setting; ``period``
-    keeps only the cycles active in it. Linear in the cycles, plus one chart per measure.
+    keeps only the cycles active in it; ``advance`` holds each cycle's verdict from git (the
+    "predictions made in advance" figure). Linear in the cycles, plus one chart per measure.
     """
     stale_days = (
         programme.settings.stale_after_days if stale_after_days is None else stale_after_days
@@ -459,6 +462,7 @@ def summarise_programme(
                 stale_after_days=stale_days,
                 default_rules=programme.settings.rules,
                 every_cycle=every_cycle,
+                advance=advance,
             )
         )
     return ProgrammeSummary(
@@ -484,6 +488,7 @@ def summarise_project(
     stale_after_days: int,
     default_rules: RuleSetName = "anhoej",
     every_cycle: Iterable[tuple[str, Cycle]] | None = None,
+    advance: AdvanceReadings = NOT_READ,
 ) -> ProjectSummary:
     """One project's figures: cycles, decisions, staleness, measures, fidelity, predictions.
 
@@ -547,7 +552,9 @@ def summarise_project(
         stale_reason=stale_reason,
         stuck_cycles=tuple(stuck),
         measures=tuple(statuses),
-        fidelity=fidelity_profile(slug, ordered, by_slug, indexes=indexes, today=today),
+        fidelity=fidelity_profile(
+            slug, ordered, by_slug, indexes=indexes, today=today, advance=advance
+        ),
         predictions=check_predictions(
             slug,
             ordered,

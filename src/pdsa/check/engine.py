@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from pdsa.check.findings import Finding, Report, escalate, finding
+from pdsa.check.hindsight import check_hindsight, is_candidate
 from pdsa.check.identifiers import CODES, check_allow_list, check_privacy, redact
 from pdsa.check.layout import TOP, Entry, walk
 from pdsa.check.measures import check_measure
@@ -79,9 +80,19 @@ def check_log(
     run.replacements = dict(replacements or {})
     with paused_gc():
         run.check()
+    hindsight = run.guard.run_on_entry(
+        run.candidates[0] if run.candidates else None,
+        check_hindsight,
+        root,
+        run.candidates,
+        strict=strict,
+    )
     report = Report(files=sum(1 for entry in run.layout.entries if entry.rel in run.scope))
     report.files += sum(1 for rel in run.layout.strays if rel in run.scope)
     found = [*run.layout.findings, *run.guard.findings, *run.found]
+    if hindsight is not None:
+        found += hindsight.findings
+        report.notes += [hindsight.note] if hindsight.note else []
     report.findings = _final(found, run.scope, selection, allow=run.allow, strict=strict)
     return report
 
@@ -106,6 +117,9 @@ class _Run:
         self.privacy = frozenset(code for code in CODES.values() if selection.enabled(code))
         self.validate = selection.any_enabled("P1")
         self.allow: list[str] = []
+        #: Cycles P801 (hindsight edits, from git) looks at.
+        self.hindsight = selection.enabled("P801")
+        self.candidates: list[Entry] = []
         self.themes: frozenset[str] | None = None
         self.found: list[Finding] = []
         self.replacements: dict[str, bytes] = {}
@@ -196,6 +210,8 @@ class _Run:
                 if entry.kind == "cycle" and names is not None and entry.project is not None:
                     run_on(checked, check_phases, checked, today=self.today)
                     run_on(checked, check_cycle_references, checked, entry.project, names)
+                    if self.hindsight and checked.data is not None and is_candidate(checked.data):
+                        self.candidates.append(entry)
                 elif entry.kind == "measure":
                     run_on(checked, check_measure, checked, today=self.today)
                 elif entry.kind == "project":
@@ -278,6 +294,18 @@ class _Guard:
                 raise
             self.findings.append(_internal(entry.rel, error))
             return Checked(entry)
+
+    def run_on_entry(
+        self, entry: Entry | None, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+    ) -> T | None:
+        """``work``, with an unexpected exception a P901 finding on ``entry``."""
+        try:
+            return work(*args, **kwargs)
+        except Exception as error:
+            if self.raise_errors or entry is None:
+                raise
+            self.findings.append(_internal(entry.rel, error))
+            return None
 
     def run_on(
         self, checked: Checked, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs

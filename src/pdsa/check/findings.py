@@ -54,6 +54,8 @@ class Report:
 
     files: int = 0
     findings: list[Finding] = field(default_factory=list)
+    #: What could not be checked and why, for the person (stderr), not a finding.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:

@@ -37,6 +37,7 @@ FAMILIES: Final[dict[str, str]] = {
     "P5": "phase order and dates",
     "P6": "measures",
     "P7": "privacy",
+    "P8": "provenance (git history)",
     "P9": "internal",
 }
 
@@ -85,6 +86,7 @@ _TABLE: Final[tuple[tuple[str, Severity, str], ...]] = (
     ("P704", "warning", "text looks like a UK phone number"),
     ("P705", "warning", "text looks like a full UK postcode"),
     ("P706", "error", "a privacy allow-list entry is not a usable regular expression"),
+    ("P801", "warning", "a prediction was changed after its Study was committed (hindsight)"),
     ("P901", "error", "internal error while checking a file (a bug in pdsa)"),
 )
 

@@ -14,9 +14,9 @@ import typer
 
 from pdsa.cli.state import state, today
 
-HELP = """Check the log: syntax, schema, versions, placement, references, dates, measures
-and likely patient identifiers. Exit 0: no errors; 1: errors (or any warning with --strict);
-2: usage error or no log.
+HELP = """Check the log: syntax, schema, versions, placement, references, dates, measures,
+likely patient identifiers, and (from git) predictions changed after their Study. Exit 0: no
+errors; 1: errors (or any warning with --strict); 2: usage error or no log.
 
 Example: pdsa check --format github --strict"""
 
@@ -45,7 +45,10 @@ def check(
     ] = Format.text,
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Fail on warnings too, and make likely identifiers errors."),
+        typer.Option(
+            "--strict",
+            help="Fail on warnings too, and make likely identifiers and hindsight edits errors.",
+        ),
     ] = False,
     select: Annotated[
         list[str] | None,
@@ -97,6 +100,8 @@ def check(
         strict=strict,
         raise_errors=state(ctx).debug,
     )
+    for note in report.notes:
+        sys.stderr.write(f"note: {note}\n")
     if output_format is Format.json:
         render.write_json(report, sys.stdout)
     elif output_format is Format.github:

@@ -20,6 +20,7 @@ from pdsa.cli import (
     check,
     cycles,
     editing,
+    history,
     init,
     listing,
     measures,
@@ -129,6 +130,7 @@ app.command("migrate", help=tools.MIGRATE_HELP)(tools.migrate)
 app.command("check", help=check.HELP)(check.check)
 app.command("chart", help=chart.HELP)(chart.chart)
 app.command("report", help=report.HELP)(report.report)
+app.command("history", help=history.HELP)(history.history)
 app.add_typer(projects.app, name="project")
 app.add_typer(measures.app, name="measure")
 

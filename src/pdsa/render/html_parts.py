@@ -194,6 +194,8 @@ def _fidelity_row(figure: Figure) -> list[object]:
     if figure.denominator:
         percent = f"{whole_percent(figure.numerator, figure.denominator)}%"
     counted = f"{figure.numerator} of {figure.denominator} {figure.of}"
+    if figure.unavailable is not None:
+        percent, counted = "unknown", figure.unavailable
     here = join([percent, element("span", counted, class_="small")])
     published = NONE
     if figure.baseline is not None:
@@ -224,6 +226,16 @@ def explain_list(profile: FidelityProfile) -> Markup:
     if not items:
         return element("p", "Every cycle and series has every feature.")
     return element("ul", *items, class_="plain")
+
+
+def advance_list(lines: Sequence[str]) -> Markup:
+    """Each cycle's verdict on its prediction, with the commits behind it (``--explain``)."""
+    return join(
+        [
+            element("h3", "Predictions made in advance, cycle by cycle (from git)"),
+            element("ul", *[element("li", line) for line in lines], class_="plain"),
+        ]
+    )
 
 
 def prediction_facts(record: PredictionRecord) -> Markup:

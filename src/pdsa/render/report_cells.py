@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from pdsa.analysis.fidelity import LABELS, Figure, format_figure, whole_percent
+from pdsa.analysis.fidelity import LABELS, FidelityProfile, Figure, format_figure, whole_percent
 from pdsa.analysis.programme import AttentionItem, MeasureStatus, ProjectSummary, Totals
+from pdsa.analysis.provenance import WORDS
 from pdsa.render.safe import plural
 
 #: The fidelity figures the report shows, in order, with short column names.
 FIDELITY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("predictions", "pred."),
+    ("predictions_in_advance", "adv."),
     ("iterative", "iter."),
     ("scale_growth", "scale"),
     ("data_over_time", "data"),
@@ -27,7 +29,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "cycles_plan", "cycles_do", "cycles_study", "cycles_act", "cycles_total",
     "adopt", "adapt", "abandon", "last_activity", "days_since_activity", "stale",
     "stale_reason", "predictions_total", "predictions_checked", "predictions_hit",
-    "predictions_miss", "fidelity_predictions_pct", "fidelity_iterative_pct",
+    "predictions_miss", "fidelity_predictions_pct", "fidelity_predictions_in_advance_pct",
+    "fidelity_iterative_pct",
     "fidelity_scale_growth_pct", "fidelity_data_over_time_pct", "fidelity_documented_pct",
     "measures", "measures_improvement", "measures_concern",
 )  # fmt: skip
@@ -119,7 +122,9 @@ def number(value: float | None) -> str:
 
 
 def percent(figure: Figure) -> str:
-    """``64%``, or ``-`` when there is nothing to count."""
+    """``64%``, ``unknown`` when it cannot be computed, or ``-`` when there is nothing to count."""
+    if figure.unavailable is not None:
+        return "unknown"
     if figure.denominator == 0:
         return "-"
     return f"{whole_percent(figure.numerator, figure.denominator)}%"
@@ -129,6 +134,21 @@ def figure_of(project: ProjectSummary, name: str) -> Figure:
     """One fidelity figure of a project by name."""
     figure: Figure = getattr(project.fidelity, name)
     return figure
+
+
+def advance_lines(profile: FidelityProfile) -> list[str]:
+    """Each cycle's verdict on its prediction and the commits behind it, then its hindsight
+    edits (``--explain``)."""
+    lines = [
+        f"{verdict.cycle}: {WORDS[verdict.verdict]}: {verdict.reason}"
+        for verdict in profile.advance
+    ]
+    lines += [
+        f"{edit.cycle}: hindsight edit: {edit.describe()}"
+        for verdict in profile.advance
+        for edit in verdict.hindsight
+    ]
+    return lines
 
 
 def phases(project: ProjectSummary) -> str:
@@ -238,6 +258,8 @@ def csv_row(project: ProjectSummary) -> dict[str, str]:
 
     def pct(name: str) -> str:
         figure = figure_of(project, name)
+        if figure.unavailable is not None:
+            return "unknown"
         value = figure.percent
         return "" if value is None else f"{value:.1f}"
 
@@ -269,6 +291,7 @@ def csv_row(project: ProjectSummary) -> dict[str, str]:
         "predictions_hit": str(record.hit),
         "predictions_miss": str(record.miss),
         "fidelity_predictions_pct": pct("predictions"),
+        "fidelity_predictions_in_advance_pct": pct("predictions_in_advance"),
         "fidelity_iterative_pct": pct("iterative"),
         "fidelity_scale_growth_pct": pct("scale_growth"),
         "fidelity_data_over_time_pct": pct("data_over_time"),

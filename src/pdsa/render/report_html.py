@@ -29,6 +29,7 @@ from pdsa.render.html_parts import (
     SIGNAL_KIND,
     STYLE,
     Markup,
+    advance_list,
     badge,
     day,
     element,
@@ -46,7 +47,13 @@ from pdsa.render.html_parts import (
     stale_badge,
     table,
 )
-from pdsa.render.report_cells import grouped_attention, sort_sentence, unreadable_note, words
+from pdsa.render.report_cells import (
+    advance_lines,
+    grouped_attention,
+    sort_sentence,
+    unreadable_note,
+    words,
+)
 
 EXAMPLE_NOTE = (
     "This is the bundled example programme: its organisations, people and figures are "
@@ -217,6 +224,9 @@ def _fidelity_section(profile: FidelityProfile, *, explain: bool) -> Markup:
     ]
     if explain:
         parts += [element("h3", "What each figure lacked"), explain_list(profile)]
+        verdicts = advance_lines(profile)
+        if verdicts:
+            parts.append(advance_list(verdicts))
     return _section("_fidelity", "Fidelity", *parts)
 
 

@@ -135,6 +135,11 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
             f"- {md(cells.words(explain_figure(figure)))}" for figure in totals.fidelity.figures
         ]
         out.append("")
+        verdicts = cells.advance_lines(totals.fidelity)
+        if verdicts:
+            out += ["### Predictions made in advance, cycle by cycle (from git)", ""]
+            out += [f"- {md(line)}" for line in verdicts]
+            out.append("")
     if summary.themes:
         out += ["## Themes", ""]
         out += _table(

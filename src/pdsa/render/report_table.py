@@ -158,8 +158,8 @@ def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
     console.print(_fitted(console, "Fidelity by project", columns, rows))
     console.print(
         Text(
-            "pred. predictions, iter. iterative series, scale grew, data over time, "
-            "docs all stages documented"
+            "pred. predictions, adv. made in advance, iter. iterative series, scale grew, "
+            "data over time, docs all stages documented"
         )
     )
     if explain:
@@ -168,6 +168,11 @@ def _print_fidelity(console: Console, report: Report, *, explain: bool) -> None:
                 if figure.lacking or figure.unknown:
                     explained = cells.words(explain_figure(figure))
                     console.print(Text(f"  {project.slug}: {one_line(explained)}"))
+        verdicts = cells.advance_lines(report.summary.totals.fidelity)
+        if verdicts:
+            console.print(Text("Predictions made in advance, cycle by cycle (from git)"))
+            for line in verdicts:
+                console.print(Text(f"  {one_line(line)}"))
     console.print()
 
 

@@ -38,3 +38,23 @@ def find_root(start: Path, *, explicit: Path | None = None) -> Path:
 def _from_env() -> Path | None:
     value = os.environ.get(ROOT_ENV)
     return Path(value) if value else None
+
+
+def inside_git(root: Path) -> bool:
+    """Whether ``root`` looks like part of a git repository, without starting git: a
+    ``.git`` folder or file in it or above it (not above a folder named in
+    ``GIT_CEILING_DIRECTORIES``, as git itself stops there), or ``GIT_DIR`` set."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    ceilings = {
+        os.path.normcase(os.path.abspath(entry))
+        for entry in os.environ.get("GIT_CEILING_DIRECTORIES", "").split(os.pathsep)
+        if entry
+    }
+    folder = root.resolve()
+    for candidate in (folder, *folder.parents):
+        if candidate != folder and os.path.normcase(str(candidate)) in ceilings:
+            return False
+        if os.path.exists(os.path.join(candidate, ".git")):
+            return True
+    return False

@@ -11,6 +11,7 @@ from pdsa.model.measure import Measure
 from pdsa.model.programme import Programme
 from pdsa.model.project import Project
 from pdsa.store.files import create_exclusive
+from pdsa.store.history_cache import ignore_in
 from pdsa.store.log import Log
 from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
 from pdsa.store.writer import record_text
@@ -60,6 +61,7 @@ def init_log(folder: Path, programme: Programme, projects: list[ProjectBundle] =
     install_schemas(folder)  # first, so every new file's #:schema line finds its file
     log = Log(folder.resolve())
     (folder / PROJECTS_DIR).mkdir(exist_ok=True)
+    ignore_in(folder)  # the history cache (.pdsa/cache/) is never committed
     try:
         for bundle in projects:
             write_bundle(log, bundle)

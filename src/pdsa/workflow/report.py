@@ -19,6 +19,7 @@ from pdsa.model.project import Project
 from pdsa.store.log import Log, Progress
 from pdsa.store.names import pick
 from pdsa.workflow.privacy import RecordT, masked
+from pdsa.workflow.provenance import advance_readings
 
 #: The orders ``--sort`` offers, each a key over a project's summary.
 SORTS: dict[str, Callable[[ProjectSummary], tuple[object, ...]]] = {
@@ -84,6 +85,7 @@ def build_report(
         measures[measure.project].append((measure.slug, measure.record))
     programme, loaded, cycles, measures, hidden = _masked(programme, loaded, cycles, measures)
     period = Period(since, until) if since is not None or until is not None else None
+    advance = advance_readings(log, cycle_scan.records, measure_scan.records)
     summary = summarise_programme(
         programme,
         loaded,
@@ -91,6 +93,7 @@ def build_report(
         measures,
         today=today,
         period=period,
+        advance=advance,
     )
     ordered = tuple(sorted(summary.projects, key=SORTS[sort]))
     summary = _with_projects(summary, ordered)
