@@ -129,7 +129,9 @@ def test_outside_git_the_figure_is_unknown_and_no_other_figure_changes(
     ]
     table = run("report", env={"COLUMNS": "80"}).stdout
     assert "  predictions in advance: unknown: predictions made in advance" in table
-    row = next(line for line in table.splitlines() if line.startswith("outreach ") and "unknown" in line)
+    row = next(
+        line for line in table.splitlines() if line.startswith("outreach ") and "unknown" in line
+    )
     assert row.split()[2] == "unknown"  # project, pred., adv.
     html = run("report", "--format", "html").stdout
     assert 'unknown<span class="small">the log is not in a git repository' in html
