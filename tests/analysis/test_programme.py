@@ -202,7 +202,7 @@ def test_measure_status_reads_the_latest_value_against_the_goal() -> None:
     assert (met.goal_met, met.goal_reading.kind, met.goal_reading.short) == (
         True,
         "met",
-        "met (median)",
+        "met by median",
     )
     assert met.goal_reading.words == (
         "met by the median of the current phase (7), but not by the latest point"

@@ -227,8 +227,17 @@ class CycleVerdict:
 
     @property
     def disagrees(self) -> bool:
-        """The team and the data both gave a verdict, and they differ."""
-        return self.team is not None and self.data is not None and self.team != self.data
+        """The team's verdict contradicts what the data judged: "yes" with a miss, "no" with
+        a hit, or "partly" when the data judged every prediction and found all hit or all
+        missed. (With predictions the data could not judge, "partly" may rest on those.)"""
+        hit, miss = self.count("hit"), self.count("miss")
+        if self.team is None or not hit + miss:
+            return False
+        if self.team == "yes":
+            return miss > 0
+        if self.team == "no":
+            return hit > 0
+        return hit + miss == self.written and not (hit and miss)
 
     def side_by_side(self) -> str:
         """``team: no; data: hit``; a side that has no verdict says so."""

@@ -50,19 +50,13 @@ GoalKind = Literal["met", "latest_only", "not_met", "pass", "hit_and_miss", "fai
 
 #: Short words for a narrow column.
 GOAL_SHORT: dict[GoalKind, str] = {
-    "met": "met (median)",
+    "met": "met by median",
     "latest_only": "latest only",
     "not_met": "not met",
     "pass": "pass",
     "hit_and_miss": "hit and miss",
     "fail": "fail",
 }
-#: What the short words mean, for a footnote under a table.
-GOAL_KEY = (
-    "goal: met (median) = the median of the current phase meets it; latest only = only the "
-    "latest point does; SPC charts: assurance pass, hit and miss, or fail"
-)
-
 _READING: dict[Variation, SignalSummary] = {
     Variation.CONCERN: "concern",
     Variation.IMPROVEMENT: "improvement",
@@ -85,7 +79,7 @@ class GoalReading:
 
     @property
     def short(self) -> str:
-        """``met (median)``, ``latest only``, ``not met``, ``pass``, ``hit and miss``, ``fail``."""
+        """``met by median``, ``latest only``, ``not met``, ``pass``, ``hit and miss``, ``fail``."""
         return GOAL_SHORT[self.kind]
 
 

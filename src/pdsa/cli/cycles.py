@@ -261,11 +261,15 @@ def do(
         "problems": problems,
     }
 
-    def ask_missing() -> None:
-        if values["as_planned"] is None:
-            values["as_planned"] = ask.yes_no(
-                "--as-planned/--not-as-planned", "Was the cycle carried out as planned?"
+    def ask_missing(log: Log, project: str, slug: str) -> None:
+        # Published cycles rarely say whether the test went as planned: it may stay unrecorded.
+        if values["as_planned"] is None and ask.interactive():
+            answer = ask.choice(
+                "--as-planned/--not-as-planned",
+                "Was the cycle carried out as planned? (skip to leave it unrecorded)",
+                ("yes", "no", "skip"),
             )
+            values["as_planned"] = {"yes": True, "no": False}.get(answer)
         if values["observations"] is None:
             values["observations"] = ask.text(
                 "--observations", "What happened? Record data and observations.", multiline=True
@@ -283,7 +287,8 @@ def study(
     matched: Annotated[
         str | None,
         typer.Option(
-            help="Did the results match the predictions? yes, no or partly.",
+            help="Did the results match the predictions? yes, no or partly (only for a plan "
+            "with predictions).",
             metavar="yes|no|partly",
         ),
     ] = None,
@@ -300,14 +305,17 @@ def study(
         "learning": learning,
     }
 
-    def ask_missing() -> None:
+    def ask_missing(log: Log, project: str, slug: str) -> None:
+        from pdsa.analysis.predictions import has_prediction
+
+        predicted = has_prediction(log.cycle(project, slug))
         if ask.interactive() and (
-            values["results"] is None or values["prediction_matched"] is None
+            values["results"] is None or (predicted and values["prediction_matched"] is None)
         ):
-            _show_predictions(ctx, cycle)
+            _show_predictions(log, project, slug)
         if values["results"] is None:
             values["results"] = ask.text("--results", "What were the results?", multiline=True)
-        if values["prediction_matched"] is None:
+        if predicted and values["prediction_matched"] is None:
             values["prediction_matched"] = ask.choice(
                 "--matched", "Did the results match the predictions?", ("yes", "no", "partly")
             )
@@ -341,7 +349,7 @@ def act(
         "next": next_cycle,
     }
 
-    def ask_missing() -> None:
+    def ask_missing(log: Log, project: str, slug: str) -> None:
         if values["decision"] is None:
             values["decision"] = ask.choice(
                 "--decision", "Adopt, adapt or abandon the change?", ("adopt", "adapt", "abandon")
@@ -357,15 +365,12 @@ def act(
     _phase(ctx, cycle, "act", values, ask_missing, editor)
 
 
-def _show_predictions(ctx: typer.Context, cycle_name: str) -> None:
+def _show_predictions(log: Log, project: str, slug: str) -> None:
     """Before Study asks "did the results match?", show what was predicted (and what the
     data say about the predictions that name a measure)."""
     from pdsa.render.safe import visible
-    from pdsa.store.names import resolve_cycle
     from pdsa.workflow.cycles import prediction_lines
 
-    log = open_log(ctx)
-    project, slug = resolve_cycle(log, cycle_name, Path.cwd())
     lines = prediction_lines(log, project, slug, today=today())
     echo_err("The predictions:" if lines else "This cycle recorded no prediction.")
     for line in lines:
@@ -388,7 +393,7 @@ def _phase(
     if editor:
         _phase_in_editor(log, project, slug, phase, values)
         return
-    ask_missing()
+    ask_missing(log, project, slug)
     _save_phase(log, project, slug, phase, values)
 
 

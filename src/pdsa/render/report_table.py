@@ -50,7 +50,7 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
     """The whole report, section by section."""
     summary = report.summary
     heading = Text(one_line(summary.programme), style="bold")
-    heading.append(f"  report of {summary.generated.isoformat()}", style="")
+    heading.append(f"  {cells.report_date(summary)}", style="")
     if summary.period is not None:
         since, until = summary.period.since, summary.period.until
         heading.append(f", activity {since or 'start'} to {until or 'now'}")
@@ -74,19 +74,18 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
         projects.add_row(*[values[column] for column in columns])
     console.print(projects)
     console.print()
-    activity = _table("Activity", "project", "cycles", "decisions", "last activity", "predictions")
+    activity = _table("Activity", "project", "cycles", "decisions", "last activity")
     for project in report.projects:
-        record = project.predictions
         activity.add_row(
             _cell(project.slug),
             _cell(cells.phases(project)),
             _cell(cells.decisions(project)),
             _cell(cells.activity(project)),
-            _cell(f"{record.hit} hit of {record.checked} checked" if record.total else "none"),
         )
     console.print(activity)
     console.print(Text("cycles: P plan, D do, S study, A act (finished), by last recorded phase"))
     console.print()
+    _print_predictions(console, report)
     _print_measures(console, report)
     _print_fidelity(console, report, explain=explain)
     _print_themes(console, report)
@@ -109,6 +108,26 @@ def _print_measures(console: Console, report: Report) -> None:
             }
             table.add_row(*[values[column] for column in columns])
     console.print(table)
+    console.print(Text(cells.MEASURES_KEY))
+    console.print()
+
+
+def _print_predictions(console: Console, report: Report) -> None:
+    """Predictions by project as the data judged them, then where the teams disagree."""
+    table = _table("Predictions", "project", *cells.PREDICTION_COLUMNS)
+    for project in report.projects:
+        table.add_row(
+            _cell(project.slug), *map(_cell, cells.prediction_counts(project.predictions))
+        )
+    console.print(table)
+    console.print(Text(cells.PREDICTIONS_KEY))
+    console.print()
+    verdicts = report.summary.totals.predictions.disagreements
+    if not verdicts:
+        return
+    console.print(Text(f"Team and data disagree ({len(verdicts)})", style="bold"))
+    for verdict in verdicts:
+        console.print(Text(f"  - {one_line(verdict.cycle)}: {verdict.side_by_side()}"))
     console.print()
 
 
@@ -155,7 +174,7 @@ def _print_themes(console: Console, report: Report) -> None:
             _cell(str(totals.projects)),
             _cell(str(totals.stale)),
             _cell(f"P{counts.plan} D{counts.do} S{counts.study} A{counts.act}"),
-            _cell(totals.predictions.summary()),
+            _cell(totals.predictions.short()),
         )
     console.print(table)
     console.print()
@@ -175,17 +194,12 @@ def _print_shared(console: Console, report: Report) -> None:
             table.add_row(
                 _cell(shared.key if position == 0 else ""),
                 _cell(project),
-                _cell(cells.with_unit(entry.latest_value, entry.unit) or "no data"),
+                _cell(cells.shared_latest(entry)),
                 _cell(entry.latest_date.isoformat() if entry.latest_date else ""),
             )
-        unit = next((entry.unit for entry in shared.entries if entry.unit), None)
-        table.add_row(
-            _cell(""),
-            _cell("all projects", "bold"),
-            _cell(cells.shared_total(shared.total, shared.mean, unit), "bold"),
-            _cell(""),
-        )
     console.print(table)
+    for shared in report.summary.shared_measures:
+        console.print(Text(f"  {one_line(shared.key)}: {one_line(shared.summary())}"))
     console.print()
 
 

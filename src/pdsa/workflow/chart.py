@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pdsa.analysis.chart_view import ChartView, analyse_measure, cycle_marks
+import datetime
+
+from pdsa.analysis.chart_view import ChartView, analyse_measure, cycle_marks, verdicts_by_slug
+from pdsa.analysis.predictions import check_predictions
 from pdsa.errors import UsageError
 from pdsa.store.log import Log
 
@@ -16,8 +19,10 @@ def chart(
     screen: bool = True,
     shift_length: int | None = None,
     trend_length: int | None = None,
+    today: datetime.date | None = None,
 ) -> ChartView:
-    """Load, analyse and mark one measure. The rule set comes from the option, else the
+    """Load, analyse and mark one measure, each cycle with the verdicts on its predictions
+    (judged as of ``today``, default today). The rule set comes from the option, else the
     measure, else the programme's default."""
     measure = log.measure(project, slug)
     chosen = rules or measure.rules or log.programme.settings.rules
@@ -36,4 +41,14 @@ def chart(
         trend_length=trend_length,
     )
     scan = log.scan_cycles([project])
-    return ChartView(project, slug, measure, analysis, cycle_marks(scan.records, slug))
+    cycles = [(item.slug, item.record) for item in scan.records]
+    measures = {item.slug: item.record for item in log.scan_measures([project]).records}
+    record = check_predictions(
+        project,
+        cycles,
+        measures,
+        today=today or datetime.date.today(),
+        stale_after_days=log.programme.settings.stale_after_days,
+    )
+    marks = cycle_marks(scan.records, slug, verdicts=verdicts_by_slug(record))
+    return ChartView(project, slug, measure, analysis, marks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from pdsa.analysis.predictions import CycleVerdict, has_prediction
 from pdsa.errors import PdsaError, UsageError
 from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Prediction, Study
 from pdsa.model.slug import slugify
@@ -143,11 +144,31 @@ def check_phase_date(cycle: Cycle, name: str, phase: PhaseName, date: datetime.d
         )
 
 
+def check_study_verdict(cycle: Cycle, name: str, study: Study) -> None:
+    """A Study says whether the results matched the predictions exactly when the plan made
+    some: refuse a verdict on nothing, and a Study silent on predictions it should judge."""
+    predicted = has_prediction(cycle)
+    if predicted and study.prediction_matched is None:
+        raise UsageError(
+            f"the plan of '{name}' made predictions: did the results match them? "
+            "nothing was written",
+            hint="give --matched yes, no or partly",
+        )
+    if not predicted and study.prediction_matched is not None:
+        raise PdsaError(
+            f"--matched {study.prediction_matched}: the plan of '{name}' made no prediction "
+            "to match; nothing was written",
+            hint=f"leave --matched out, or add the predictions first with 'pdsa edit {name}'",
+        )
+
+
 def add_phase(log: Log, project: str, slug: str, phase: PhaseName, record: PhaseRecord) -> Cycle:
     """Append ``phase`` to the cycle; phases go in order, each once, dated in order."""
     cycle = log.cycle(project, slug)
     check_phase_order(cycle, f"{project}/{slug}", phase)
     check_phase_date(cycle, f"{project}/{slug}", phase, record.date)
+    if isinstance(record, Study):
+        check_study_verdict(cycle, f"{project}/{slug}", record)
     append_tables(log.cycle_path(project, slug), {phase: to_toml_data(record)}, Cycle)
     return log.cycle(project, slug)
 
@@ -158,27 +179,29 @@ def phase_text(phase: PhaseName, record: PhaseRecord) -> str:
     return dumps(data)
 
 
+def cycle_verdict(log: Log, project: str, slug: str, *, today: datetime.date) -> CycleVerdict:
+    """Both verdicts on a cycle's predictions (the team's and the data's), judged as the
+    report judges them: against the project's measures and every cycle of the project."""
+    from pdsa.analysis.predictions import judge_cycle
+
+    cycle = log.cycle(project, slug)
+    measures = {item.slug: item.record for item in log.scan_measures([project]).records}
+    cycles = [(item.slug, item.record) for item in log.scan_cycles([project]).records]
+    return judge_cycle(project, slug, cycle, measures=measures, project_cycles=cycles, today=today)
+
+
 def prediction_lines(log: Log, project: str, slug: str, *, today: datetime.date) -> list[str]:
     """The cycle's predictions, each with what its measure's data say so far, for the
-    Study prompt: ``1. Attendance rises to 80% -> hit: median 82 ...``."""
-    from pdsa.analysis.predictions import check_predictions
-
+    Study prompt: ``1. Attendance rises to 80% -> data: hit (median 82 is at least ...)``."""
     cycle = log.cycle(project, slug)
     if not cycle.plan.predictions:
         return []
-    measures = {item.slug: item.record for item in log.scan_measures([project]).records}
-    record = check_predictions(
-        project,
-        [(slug, cycle)],
-        measures,
-        today=today,
-        stale_after_days=log.programme.settings.stale_after_days,
-    )
-    checks = {check.position: check for check in record.checks}
+    verdict = cycle_verdict(log, project, slug, today=today)
+    checks = {check.position: check for check in verdict.checks}
     lines = []
     for position, entry in enumerate(cycle.plan.predictions, start=1):
         text = entry if isinstance(entry, str) else entry.text
         check = checks.get(position)
-        suffix = f" -> {check.outcome.replace('_', ' ')}: {check.reason}" if check else ""
+        suffix = f" -> data: {check.outcome_words} ({check.reason})" if check else ""
         lines.append(f"{position}. {text}{suffix}")
     return lines
