@@ -13,7 +13,10 @@ from pdsa.cli.options import parse_date, predictions_with, project_and_title
 from pdsa.cli.state import echo_err, open_log, today, warn_private
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pdsa.model.cycle import PhaseName
+    from pdsa.model.project import ChangeIdea
     from pdsa.store.log import Log
 
 PLAN_HELP = """Plan a new cycle: what it tests, what you predict, and how.
@@ -77,6 +80,14 @@ def plan(
             metavar="ID",
         ),
     ] = None,
+    new_change_idea: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A change idea not yet in the project's list: it is added to the project "
+            "(its id made from the title) and the cycle tests it (repeatable).",
+            metavar="TITLE",
+        ),
+    ] = None,
     follows: Annotated[
         str | None,
         typer.Option(help="The cycle this one follows on a ramp (its slug).", metavar="CYCLE"),
@@ -123,16 +134,22 @@ def plan(
     editor: EditorOpt = False,
 ) -> None:
     from pdsa.store.names import implied_project, resolve_project
-    from pdsa.workflow.cycles import default_plan_date, scale_value, watched_measures
+    from pdsa.workflow.cycles import (
+        default_plan_date,
+        new_change_ideas,
+        scale_value,
+        watched_measures,
+    )
 
     log = open_log(ctx)
     project_name, title = project_and_title(
         names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
     )
     project = resolve_project(log, project_name, Path.cwd())
+    new_ideas = new_change_ideas(log, project, new_change_idea or [])
     values: dict[str, Any] = {
         "title": title,
-        "change_idea": _one_or_several(change_idea or []),
+        "change_idea": _one_or_several([*(change_idea or []), *(idea.id for idea in new_ideas)]),
         "follows": follows,
         "measures": list(measure or []),
         "plan.date": parse_date(date, option="--date")
@@ -148,7 +165,7 @@ def plan(
     tasks = [{"what": what} for what in task or []]
     values["measures"] = watched_measures(values["measures"], values["plan.predictions"])
     if editor:
-        _plan_in_editor(log, project, values, tasks, slug)
+        _plan_in_editor(log, project, values, tasks, slug, new_ideas)
         return
     if title is None:
         values["title"] = ask.text("TITLE", "What is this cycle called?")
@@ -164,7 +181,7 @@ def plan(
             values["plan.predictions"] = [answer]
     data = _nest(values)
     data["plan"]["tasks"] = tasks
-    _save_plan(log, project, data, slug)
+    _save_plan(log, project, data, slug, new_ideas)
 
 
 def _one_or_several(ideas: list[str]) -> str | list[str] | None:
@@ -189,7 +206,13 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -> None:
+def _save_plan(
+    log: Log,
+    project: str,
+    data: dict[str, Any],
+    slug: str | None,
+    new_ideas: Sequence[ChangeIdea] = (),
+) -> None:
     from pdsa.model.base import SCHEMA_VERSION
     from pdsa.model.build import build
     from pdsa.model.cycle import Cycle
@@ -198,8 +221,10 @@ def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -
 
     data = {"schema_version": SCHEMA_VERSION, **data}
     cycle = build(Cycle, data, what="cycle")
-    created = new_cycle(log, project, cycle, slug=slug)
-    warn_private(log, data)
+    created = new_cycle(log, project, cycle, slug=slug, new_ideas=new_ideas)
+    for idea in new_ideas:
+        echo_err(f"Added the change idea '{idea.id}' to {project}.")
+    warn_private(log, {**data, "change_ideas": [idea.title for idea in new_ideas]})
     wanted = slug or slugify(cycle.title, fallback="cycle")
     if created != wanted:
         echo_err(f"A cycle called '{wanted}' already exists in {project}; this one is '{created}'.")
@@ -209,7 +234,12 @@ def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -
 
 
 def _plan_in_editor(
-    log: Log, project: str, values: dict[str, Any], tasks: list[dict[str, Any]], slug: str | None
+    log: Log,
+    project: str,
+    values: dict[str, Any],
+    tasks: list[dict[str, Any]],
+    slug: str | None,
+    new_ideas: Sequence[ChangeIdea],
 ) -> None:
     from pdsa.cli.editor import edit_until_valid
     from pdsa.model.build import drop_blank
@@ -224,7 +254,7 @@ def _plan_in_editor(
         data.pop("schema_version", None)
         if tasks:
             data.setdefault("plan", {}).setdefault("tasks", []).extend(tasks)
-        _save_plan(log, project, data, slug)
+        _save_plan(log, project, data, slug, new_ideas)
 
     edit_until_valid(text, accept, name="pdsa-plan")
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from pdsa.analysis.predictions import CycleVerdict, has_prediction
 from pdsa.errors import PdsaError, UsageError
 from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Prediction, Study
+from pdsa.model.project import ChangeIdea, Project
 from pdsa.model.slug import slugify
 from pdsa.store.log import CYCLES_DIR, Log
 from pdsa.store.records import dumps, to_toml_data
@@ -51,8 +53,38 @@ def watched_measures(measures: list[str], predictions: list[object]) -> list[str
     return watched
 
 
-def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
-    """Create a cycle in Plan; return its slug. References must name real records."""
+def new_change_ideas(log: Log, project: str, titles: Sequence[str]) -> list[ChangeIdea]:
+    """The change ideas a plan adds to its project (``--new-change-idea TITLE``), each with
+    an id made from its title; refused when an id is taken, so no idea is named twice."""
+    if not titles:
+        return []
+    taken = {idea.id: idea.title for idea in log.project(project).change_ideas}
+    ideas: list[ChangeIdea] = []
+    for title in titles:
+        if not title.strip():
+            raise PdsaError("--new-change-idea: the title is empty", hint="give the idea a title")
+        idea_id = slugify(title, fallback="change-idea")
+        if idea_id in taken:
+            raise PdsaError(
+                f"--new-change-idea '{title}': project '{project}' already has a change idea "
+                f"'{idea_id}' ({taken[idea_id]}); nothing was written",
+                hint=f"name it with --change-idea {idea_id}",
+            )
+        taken[idea_id] = title
+        ideas.append(ChangeIdea(id=idea_id, title=title))
+    return ideas
+
+
+def new_cycle(
+    log: Log,
+    project: str,
+    cycle: Cycle,
+    *,
+    slug: str | None = None,
+    new_ideas: Sequence[ChangeIdea] = (),
+) -> str:
+    """Create a cycle in Plan; return its slug. References must name real records, or the
+    ``new_ideas`` it adds to the project's change ideas (appended to project.toml first)."""
     plan = cycle.plan
     if plan.start is not None and plan.end is not None and plan.end < plan.start:
         raise PdsaError(
@@ -60,11 +92,21 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
             f"{plan.start.isoformat()}; nothing was written",
             hint="check --start and --end (YYYY-MM-DD)",
         )
-    check_references(log, project, cycle)
+    check_references(log, project, cycle, new_ideas=[idea.id for idea in new_ideas])
     slug = require_slug(slug)
     if slug is None:
         guard_title(cycle.title, allow=log.programme.privacy.allow)
     folder = log.project_dir(project) / CYCLES_DIR
+    if slug is not None and (folder / f"{slug}.toml").exists():
+        raise PdsaError(
+            f"'{slug}' is already taken in {folder}", hint="give another name with --slug"
+        )
+    if new_ideas:
+        append_tables(
+            log.project_path(project),
+            {"change_ideas": [to_toml_data(idea) for idea in new_ideas]},
+            Project,
+        )
     return create_record(
         folder,
         slug or slugify(cycle.title, fallback="cycle"),
@@ -73,8 +115,11 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
     )
 
 
-def check_references(log: Log, project: str, cycle: Cycle) -> None:
-    """Refuse a cycle whose ``follows``, ``change_idea`` or ``measures`` name nothing."""
+def check_references(
+    log: Log, project: str, cycle: Cycle, *, new_ideas: Sequence[str] = ()
+) -> None:
+    """Refuse a cycle whose ``follows``, ``change_idea`` or ``measures`` name nothing (the
+    ``new_ideas`` about to be added count as known)."""
     if cycle.follows is not None and cycle.follows not in log.cycle_slugs(project):
         raise PdsaError(
             f"--follows '{cycle.follows}': project '{project}' has no such cycle",
@@ -82,12 +127,11 @@ def check_references(log: Log, project: str, cycle: Cycle) -> None:
         )
     ideas = [idea.id for idea in log.project(project).change_ideas] if cycle.change_ideas else []
     for idea in cycle.change_ideas:
-        if idea not in ideas:
+        if idea not in ideas and idea not in new_ideas:
             raise PdsaError(
                 f"--change-idea '{idea}': project '{project}' has no such change idea",
-                hint=f"its change ideas are: {', '.join(ideas)}"
-                if ideas
-                else f"add change ideas with 'pdsa project edit {project}'",
+                hint=(f"its change ideas are: {', '.join(ideas)}; " if ideas else "")
+                + "add a new one with --new-change-idea 'TITLE'",
             )
     known = log.measure_slugs(project)
     predicted = [
