@@ -21,7 +21,7 @@ from pdsa.analysis.predictions import (
     prediction_window,
 )
 from pdsa.model.cycle import Cycle
-from pdsa.model.measure import Measure
+from pdsa.model.measure import ChartPhase, Measure
 
 D = datetime.date
 START = D(2024, 3, 1)
@@ -124,7 +124,8 @@ def test_point_index_sorts_by_date_and_includes_both_ends() -> None:
     assert index.before(day(5), 1) == (3.0,)
     assert index.before(day(5), 12) == (1.0, 3.0)
     assert index.before(day(1), 12) == ()
-    assert index.before(day(6), 12, outside=[(day(2), day(4))]) == (1.0, 5.0)
+    assert index.before(day(6), 12, after=day(3)) == (5.0,)
+    assert index.before(day(3), 12, after=day(3)) == ()
 
 
 def test_window_runs_from_the_planned_start_to_the_planned_end() -> None:
@@ -232,27 +233,46 @@ def test_a_direction_compares_with_at_most_the_12_latest_points_before() -> None
 
 
 def test_a_cycle_is_not_credited_with_an_earlier_cycles_gain() -> None:
-    # The first cycle (days -30 to -20) lifted the measure from 10 to 20; the second (days
-    # 0 to 10) kept it at 20. Compared with the 12 points just before it, the second would
-    # "rise" from the first's mixed level; compared with the points that belong to no
-    # earlier cycle, it did not move.
+    # The first cycle (days -30 to -20) lifted the measure from 10 to 20. The second (days
+    # 0 to 10) kept it at 20: compared with the state the first left, it did not move.
     first = make_cycle(start=day(-30), end=day(-20), do=day(-20), study=day(-18))
     first = first.model_copy(update={"measures": ["m"]})
     second = make_cycle(predictions=[predict("increase")], end=day(10), do=day(10), study=day(12))
-    points = [(day(-40 + i), 10.0) for i in range(10)]  # days -40..-31: before any test
-    points += [(day(-30 + i), 20.0) for i in range(11)]  # the first cycle's test
-    points += [(day(-19 + i), 20.0) for i in range(19)]  # days -19..-1: the gain held
-    points += [(day(i), 20.0) for i in range(11)]  # the second cycle's test
-    alone = check_one(second, points)
-    assert (alone.outcome, alone.compared_with) == ("miss", 20.0)
-    assert alone.reason == "median stayed at 20 (before the test)"
-    # Even with only the first cycle's points and the old level before it, the first
-    # cycle's points are left out: the comparison is with the old level.
-    gapless = [point for point in points if not day(-19) <= point[0] <= day(-1)]
-    check = check_one(second, gapless, others=[("first", first)])
-    assert (check.outcome, check.compared_with, check.n_before) == ("hit", 10.0, 10)
-    without_history = check_one(second, gapless)
-    assert without_history.compared_with == 20.0  # the first cycle's points, not told
+    before_any = [(day(-60 + 3 * i), 10.0) for i in range(10)]  # days -60..-33
+    during_first = [(day(-30 + 2 * i), 20.0) for i in range(6)]  # days -30..-20
+    between = [(day(-15), 20.0), (day(-8), 20.0)]
+    during_second = [(day(2), 20.0), (day(9), 20.0)]
+    points = [*before_any, *during_first, *between, *during_second]
+    check = check_one(second, points, others=[("first", first)])
+    assert (check.outcome, check.basis, check.compared_with, check.n_before) == (
+        "miss",
+        "before",
+        20.0,
+        2,
+    )
+    assert check.reason == "median stayed at 20 (before the test)"
+    # Back to back: no point between the two tests. The old level before the first is not
+    # the second's "before": there is not enough data (without a baseline).
+    back_to_back = [*before_any, *during_first, *during_second]
+    check = check_one(second, back_to_back, others=[("first", first)])
+    assert check.outcome == "not_enough_data"
+    assert check.reason == (
+        "no point before the test after the earlier cycles' tests (to 2024-02-10), "
+        "and no baseline"
+    )
+    # Unaware of the first cycle, the same points would credit the second with its gain.
+    assert check_one(second, back_to_back).outcome == "hit"
+
+
+def test_a_cycle_on_another_measure_or_without_do_is_not_an_earlier_test() -> None:
+    other = make_cycle(start=day(-30), end=day(-1), do=day(-1)).model_copy(
+        update={"measures": ["other"]}
+    )
+    never_done = make_cycle(start=day(-30), end=day(-1)).model_copy(update={"measures": ["m"]})
+    cycle = make_cycle(predictions=[predict("increase")], end=day(10), do=day(10), study=day(12))
+    points = [(day(-20), 5.0), (day(5), 6.0)]
+    check = check_one(cycle, points, others=[("other", other), ("never-done", never_done)])
+    assert (check.outcome, check.basis, check.n_before) == ("hit", "before", 1)
 
 
 def test_a_later_cycle_does_not_hide_points_from_an_earlier_one() -> None:
@@ -264,12 +284,12 @@ def test_a_later_cycle_does_not_hide_points_from_an_earlier_one() -> None:
     assert (check.outcome, check.basis) == ("hit", "before")
 
 
-def test_the_measures_baseline_when_every_point_before_belongs_to_an_earlier_cycle() -> None:
+def test_back_to_back_cycles_fall_back_on_the_baseline_of_the_current_chart_phase() -> None:
     first = make_cycle(start=day(-20), end=day(-1), do=day(-1)).model_copy(
         update={"measures": ["m"]}
     )
     cycle = make_cycle(predictions=[predict("increase")], end=day(10), do=day(10), study=day(12))
-    points = [(day(-20 + i), 10.0 + i) for i in range(20)] + [(day(5), 14.0)]
+    points = [(day(-40 + i), 10.0 + i) for i in range(40)] + [(day(5), 40.0)]
     check = check_one(cycle, points, others=[("first", first)], baseline=5)
     assert (check.outcome, check.basis, check.compared_with, check.n_before) == (
         "hit",
@@ -277,7 +297,20 @@ def test_the_measures_baseline_when_every_point_before_belongs_to_an_earlier_cyc
         12.0,
         5,
     )
-    assert check.reason == "median rose from 12 (the baseline) to 14"
+    assert check.reason == "median rose from 12 (the baseline) to 40"
+    # With a rebase when the first cycle's change was adopted, the baseline is the new level.
+    measure = make_measure(points).model_copy(
+        update={"baseline": 5, "phases": [ChartPhase(start=day(-20), reason="adopted")]}
+    )
+    record = check_predictions(
+        "p",
+        [("c", cycle)],
+        {"m": measure},
+        today=TODAY,
+        stale_after_days=30,
+        project_cycles=[("first", first), ("c", cycle)],
+    )
+    assert (record.checks[0].compared_with, record.checks[0].basis) == (32.0, "baseline")
     none = check_one(cycle, points, others=[("first", first)])
     assert none.outcome == "not_enough_data"
     assert "no baseline" in none.reason

@@ -34,13 +34,18 @@ Outcome of a checkable prediction:
   ``increase`` hits when it is strictly higher, ``decrease`` when strictly lower; no change is
   a miss.
 
-What a direction is compared with. The (up to) 12 latest points dated before the window that
-belong to no earlier cycle on the same measure: a point inside the window of an earlier
-cycle of the project that watches the measure (names it in ``measures`` or in a prediction,
-and has a Do) is that cycle's, so a cycle is never credited with an earlier cycle's gain.
-An earlier cycle is one whose window starts first (on the same day: first in display order).
-When no such point exists, the measure's declared baseline (its first ``baseline`` points,
-dated before the window) is used instead; without one there is not enough data.
+What a direction is compared with: the points before the test that belong to no earlier
+cycle on the same measure. An earlier cycle is one of the project's cycles that watches the
+measure (names it in ``measures`` or in a prediction), has a Do, and whose window starts first
+(on the same day: first in display order). The points inside its window, and the points
+before it, show the measure before or during that cycle's change; so the comparison is with
+the (up to) 12 latest points dated after the end of every earlier cycle's window and before
+this cycle's start: the state the earlier cycles left. A cycle is never credited with an
+earlier cycle's gain. When there is no such point (back-to-back cycles), the measure's
+declared baseline is used instead: the first ``baseline`` points of the chart phase the
+test starts in (record a rebase, ``[[phases]]``, when a change is adopted, so that the
+baseline is the new level), those dated before the window; without one there is not enough
+data.
 
 Never studied. A cycle with at least one prediction (plain or structured) and no Study is
 listed when it was closed with an Act (the prediction was never compared with the results), or
@@ -80,8 +85,10 @@ class PointIndex:
 
     dates: tuple[datetime.date, ...]
     values: tuple[float, ...]
-    #: The measure's declared baseline (its first k points), if any.
+    #: The measure's declared baseline (the first k points of each chart phase), if any.
     baseline: int | None = None
+    #: The start dates of the measure's chart phases (rebases), in date order.
+    rebases: tuple[datetime.date, ...] = ()
 
     @classmethod
     def of(cls, measure: Measure) -> PointIndex:
@@ -91,6 +98,7 @@ class PointIndex:
             tuple(point.date for point in ordered),
             tuple(point.value for point in ordered),
             measure.baseline,
+            tuple(sorted(phase.start for phase in measure.phases)),
         )
 
     def between(self, first: datetime.date, last: datetime.date) -> tuple[float, ...]:
@@ -102,24 +110,22 @@ class PointIndex:
         return max(0, self._right(last) - self._left(first))
 
     def before(
-        self, day: datetime.date, limit: int, *, outside: Sequence[Window] = ()
+        self, day: datetime.date, limit: int, *, after: datetime.date | None = None
     ) -> tuple[float, ...]:
-        """The last ``limit`` values dated strictly before ``day`` and inside none of the
-        windows ``outside``, in date order."""
-        found: list[float] = []
-        position = self._left(day)
-        while position > 0 and len(found) < limit:
-            position -= 1
-            date = self.dates[position]
-            if not any(start <= date <= end for start, end in outside):
-                found.append(self.values[position])
-        return tuple(reversed(found))
+        """The last ``limit`` values dated strictly before ``day`` (and strictly after
+        ``after``, when given), in date order."""
+        stop = self._left(day)
+        first = 0 if after is None else self._right(after)
+        return self.values[max(first, stop - limit) : stop] if stop > first else ()
 
     def baseline_before(self, day: datetime.date) -> tuple[float, ...]:
-        """The declared baseline's values (the first ``baseline`` points) dated before ``day``."""
+        """The declared baseline of the chart phase ``day`` falls in (its first ``baseline``
+        points), those dated before ``day``."""
         if not self.baseline:
             return ()
-        return self.values[: min(self.baseline, self._left(day))]
+        position = bisect.bisect_right(self.rebases, day)
+        first = self._left(self.rebases[position - 1]) if position else 0
+        return self.values[first : min(first + self.baseline, self._left(day))]
 
     def _left(self, day: datetime.date) -> int:
         return bisect.bisect_left(self.dates, day)
@@ -565,14 +571,20 @@ class _Judge:
             self.indexes[measure] = PointIndex.of(self.measures[measure])
         return self.indexes[measure]
 
-    def earlier(self, slug: str, cycle: Cycle, measure: str, start: datetime.date) -> list[Window]:
-        """The windows of the cycles on ``measure`` that came before this one."""
+    def earlier_end(
+        self, slug: str, cycle: Cycle, measure: str, start: datetime.date
+    ) -> datetime.date | None:
+        """The last day of the windows of the cycles on ``measure`` that came before this
+        one; None when none did."""
         key = (start, cycle.planned_start, slug)
-        return [
-            (first, last)
-            for first, planned, other, last in self.tests.get(measure, ())
-            if (first, planned, other) < key
-        ]
+        return max(
+            (
+                last
+                for first, planned, other, last in self.tests.get(measure, ())
+                if (first, planned, other) < key
+            ),
+            default=None,
+        )
 
     def check(
         self,
@@ -650,15 +662,15 @@ class _Judge:
                 basis="target",
             )
         basis: Basis = "before"
-        before = points.before(
-            start, POINTS_BEFORE, outside=self.earlier(slug, cycle, measure, start)
-        )
+        after = self.earlier_end(slug, cycle, measure, start)
+        before = points.before(start, POINTS_BEFORE, after=after)
         if not before:
             basis, before = "baseline", points.baseline_before(start)
         if not before:
+            since = "" if after is None else f" after the earlier cycles' tests (to {after})"
             return result(
                 "not_enough_data",
-                "no point before the test that belongs to no earlier cycle, and no baseline",
+                f"no point before the test{since}, and no baseline",
                 inside=inside,
             )
         earlier = float(statistics.median(before))
