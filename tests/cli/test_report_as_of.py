@@ -170,9 +170,7 @@ def logs(draw: st.DrawFn) -> GeneratedLog:
         projects[f"p{number}"] = {
             "project": project,
             "measures": {name: draw(measures(name)) for name in names},
-            "cycles": {
-                f"c{i}": draw(cycles(i, names)) for i in range(draw(st.integers(0, 4)))
-            },
+            "cycles": {f"c{i}": draw(cycles(i, names)) for i in range(draw(st.integers(0, 4)))},
         }
     return GeneratedLog(projects)
 
@@ -312,9 +310,7 @@ def test_dates_that_cannot_be_read_together_are_refused(
     assert "Traceback" not in outcome.stderr
 
 
-def test_the_table_and_markdown_say_the_date_the_report_is_as_of(
-    run: Run, small_log: Path
-) -> None:
+def test_the_table_and_markdown_say_the_date_the_report_is_as_of(run: Run, small_log: Path) -> None:
     table = report(run, small_log, "--as-of", "2026-03-01")
     assert "report as of 2026-03-01 (made 2026-12-31)" in table.splitlines()[0]
     markdown = report(run, small_log, "--as-of", "2026-03-01", "--format", "markdown")

@@ -23,12 +23,19 @@ def cycle_as_of(cycle: Cycle, day: datetime.date) -> Cycle | None:
     """``cycle`` as it stood on ``day``; None when its plan is dated after ``day``."""
     if cycle.plan.date > day:
         return None
+    do, study, act = cycle.do, cycle.study, cycle.act
+    if (
+        (do is None or do.date <= day)
+        and (study is None or study.date <= day)
+        and (act is None or act.date <= day)
+    ):
+        return cycle
     late = {
         phase: None
         for phase in _LATER_PHASES
         if (stage := getattr(cycle, phase)) is not None and stage.date > day
     }
-    return cycle.model_copy(update=late) if late else cycle
+    return cycle.model_copy(update=late)
 
 
 def measure_as_of(measure: Measure, day: datetime.date) -> Measure:

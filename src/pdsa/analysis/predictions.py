@@ -437,7 +437,7 @@ def judge_cycle(
     they decide which points before the window belong to an earlier cycle. ``indexes`` may
     hand over :class:`PointIndex` values already built for ``measures``.
     """
-    return _Judge(project, measures, project_cycles, indexes).verdict(slug, cycle, today)
+    return _Judge(project, measures, list(project_cycles), indexes).verdict(slug, cycle, today)
 
 
 def check_predictions(
@@ -456,7 +456,8 @@ def check_predictions(
     period's); by default ``cycles`` are all of them.
     """
     cycles = list(cycles)
-    judge = _Judge(project, measures, cycles if project_cycles is None else project_cycles, indexes)
+    everything = cycles if project_cycles is None else list(project_cycles)
+    judge = _Judge(project, measures, everything, indexes)
     verdicts = [judge.verdict(slug, cycle, today) for slug, cycle in cycles]
     checks = tuple(check for verdict in verdicts for check in verdict.checks)
     counts = dict.fromkeys(OUTCOMES, 0)
@@ -530,39 +531,47 @@ class _Judge:
         self,
         project: str,
         measures: Mapping[str, Measure],
-        project_cycles: Iterable[tuple[str, Cycle]],
+        project_cycles: Sequence[tuple[str, Cycle]],
         indexes: Mapping[str, PointIndex] | None,
     ) -> None:
         self.project = project
         self.measures = measures
         self.indexes: dict[str, PointIndex] = dict(indexes) if indexes is not None else {}
-        # Per measure: (window start, planned start, slug, window end) of each cycle with a
-        # Do that watches it, in that order: the order "earlier" is judged by.
-        self.tests: dict[str, list[tuple[datetime.date, datetime.date, str, datetime.date]]] = {}
-        for slug, cycle in project_cycles:
-            window = prediction_window(cycle)
-            if window is None:
-                continue
-            for measure in watched_measures(cycle):
-                entry = (window[0], cycle.planned_start, slug, window[1])
-                self.tests.setdefault(measure, []).append(entry)
-        for entries in self.tests.values():
-            entries.sort()
+        self.project_cycles = project_cycles
+        self._tests: dict[str, list[tuple[datetime.date, datetime.date, str, datetime.date]]]
+        self._tests = {}
+        self._tests_built = False
+
+    @property
+    def tests(self) -> dict[str, list[tuple[datetime.date, datetime.date, str, datetime.date]]]:
+        """Per measure: (window start, planned start, slug, window end) of each cycle with a
+        Do that watches it, in that order, the order "earlier" is judged by; built when a
+        direction-only prediction first needs it."""
+        if not self._tests_built:
+            for slug, cycle in self.project_cycles:
+                window = prediction_window(cycle)
+                if window is None:
+                    continue
+                for measure in watched_measures(cycle):
+                    entry = (window[0], cycle.planned_start, slug, window[1])
+                    self._tests.setdefault(measure, []).append(entry)
+            for entries in self._tests.values():
+                entries.sort()
+            self._tests_built = True
+        return self._tests
 
     def verdict(self, slug: str, cycle: Cycle, today: datetime.date) -> CycleVerdict:
         team = cycle.study.prediction_matched if cycle.study is not None else None
-        if not cycle.plan.predictions:
-            return CycleVerdict(f"{self.project}/{slug}", team, 0, ())
+        written = 0
         checks = []
         for position, entry in enumerate(cycle.plan.predictions, start=1):
-            if isinstance(entry, Prediction) and entry.measure and entry.direction:
+            if isinstance(entry, str):
+                written += bool(entry.strip())
+                continue
+            written += 1
+            if entry.measure and entry.direction:
                 checks.append(self.check(slug, cycle, position, entry, today))
-        return CycleVerdict(
-            cycle=f"{self.project}/{slug}",
-            team=team,
-            written=written_predictions(cycle),
-            checks=tuple(checks),
-        )
+        return CycleVerdict(f"{self.project}/{slug}", team, written, tuple(checks))
 
     def points(self, measure: str) -> PointIndex | None:
         if measure not in self.measures:
