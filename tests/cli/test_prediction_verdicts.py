@@ -179,11 +179,13 @@ def test_matched_is_asked_only_when_the_plan_made_predictions(
 ) -> None:
     assert run("plan", "No guess", "--objective", "Just try it").exit_code == 0
     assert run("do", "no-guess", "--observations", "Done").exit_code == 0
-    # In a script, no --matched is needed; given, it is refused: there is nothing to match.
-    refused = run("study", "no-guess", "--results", "r", "--learning", "l", "--matched", "yes")
-    assert refused.exit_code == 1
-    assert "made no prediction to match" in refused.stderr
-    assert "[study]" not in read(cycle_file(log, "no-guess"))
+    # In a script, no --matched is needed; given, it is kept, with a warning.
+    assert run("plan", "Told anyway", "--objective", "Just try it").exit_code == 0
+    assert run("do", "told-anyway", "--observations", "Done").exit_code == 0
+    told = run("study", "told-anyway", "--results", "r", "--learning", "l", "--matched", "yes")
+    assert told.exit_code == 0, told.stderr
+    assert "warning: the plan of outreach/told-anyway made no prediction" in told.stderr
+    assert 'prediction_matched = "yes"' in read(cycle_file(log, "told-anyway"))
     # At a terminal, the question is not asked.
     monkeypatch.setattr("pdsa.cli.ask.interactive", lambda: True)
     outcome = run("study", "no-guess", input="It worked\n.\nKeep it\n.\n")

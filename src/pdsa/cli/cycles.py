@@ -267,7 +267,10 @@ def do(
     cycle: CycleArg,
     as_planned: Annotated[
         bool | None,
-        typer.Option("--as-planned/--not-as-planned", help="Was the cycle carried out as planned?"),
+        typer.Option(
+            "--as-planned/--not-as-planned",
+            help="Was the cycle carried out as planned? (may be left unrecorded)",
+        ),
     ] = None,
     observations: Annotated[
         str | None,
@@ -348,6 +351,11 @@ def study(
         if predicted and values["prediction_matched"] is None:
             values["prediction_matched"] = ask.choice(
                 "--matched", "Did the results match the predictions?", ("yes", "no", "partly")
+            )
+        if not predicted and values["prediction_matched"] is not None:
+            echo_err(
+                f"warning: the plan of {project}/{slug} made no prediction; --matched is "
+                "recorded, but no prediction is counted for it"
             )
         if values["learning"] is None:
             values["learning"] = ask.text("--learning", "What did you learn?", multiline=True)

@@ -74,8 +74,8 @@ def report(
         str | None,
         typer.Option(
             "--as-of",
-            help="Report the log as it stood on this date (YYYY-MM-DD; default: --until, "
-            "else today): anything dated later is left out.",
+            help="Report the log as it stood on this date: anything dated later is left "
+            "out (YYYY-MM-DD; default: --until, else today).",
             metavar="DATE",
         ),
     ] = None,

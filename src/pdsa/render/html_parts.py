@@ -228,8 +228,9 @@ def explain_list(profile: FidelityProfile) -> Markup:
 def prediction_facts(record: PredictionRecord) -> Markup:
     """The prediction record: what the data say, what the teams said, and where they differ."""
     counts = (
-        f"{record.not_checkable} not checkable (no measure or direction named). "
-        "The data judge each prediction on its cycle's own test (docs/predictions.md)."
+        f"{record.not_checkable} not checkable (no measure or direction named). The data "
+        "judge each prediction by the points of its cycle's own test, from its planned start "
+        "to its end; a direction is compared with the state earlier cycles left."
     )
     parts = [
         element("p", element("strong", record.summary() + ".")),

@@ -261,13 +261,9 @@ def _shared_table(measure: SharedMeasure) -> Markup:
         [
             element("a", entry.project, href=f"#{entry.project}"),
             entry.measure,
-            join(
-                [
-                    quantity(entry.latest_value, entry.unit),
-                    " ",
-                    badge("old data", "stale") if entry.old_data else "",
-                ]
-            ),
+            join([quantity(entry.latest_value, entry.unit), " ", badge("old data", "stale")])
+            if entry.old_data
+            else quantity(entry.latest_value, entry.unit),
             day(entry.latest_date, "no data"),
         ]
         for entry in measure.entries

@@ -189,20 +189,13 @@ def check_phase_date(cycle: Cycle, name: str, phase: PhaseName, date: datetime.d
 
 
 def check_study_verdict(cycle: Cycle, name: str, study: Study) -> None:
-    """A Study says whether the results matched the predictions exactly when the plan made
-    some: refuse a verdict on nothing, and a Study silent on predictions it should judge."""
-    predicted = has_prediction(cycle)
-    if predicted and study.prediction_matched is None:
+    """A Study of a plan that made predictions says whether the results matched them (the
+    team's verdict is the record); refuse one silent on them."""
+    if has_prediction(cycle) and study.prediction_matched is None:
         raise UsageError(
             f"the plan of '{name}' made predictions: did the results match them? "
             "nothing was written",
             hint="give --matched yes, no or partly",
-        )
-    if not predicted and study.prediction_matched is not None:
-        raise PdsaError(
-            f"--matched {study.prediction_matched}: the plan of '{name}' made no prediction "
-            "to match; nothing was written",
-            hint=f"leave --matched out, or add the predictions first with 'pdsa edit {name}'",
         )
 
 
