@@ -172,7 +172,9 @@ def test_a_target_is_judged_by_the_median_in_the_window(
 
 
 def test_points_outside_the_window_do_not_count() -> None:
-    cycle = make_cycle(predictions=[predict("increase", 80)], end=day(20), do=day(20), study=day(30))
+    cycle = make_cycle(
+        predictions=[predict("increase", 80)], end=day(20), do=day(20), study=day(30)
+    )
     # Before the start, and after the end (though before the Study): not the test's.
     points = [(day(-1), 100.0), (day(0), 70.0), (day(20), 75.0), (day(21), 100.0)]
     check = check_one(cycle, points)
@@ -180,14 +182,18 @@ def test_points_outside_the_window_do_not_count() -> None:
 
 
 def test_a_target_with_no_point_in_the_window_has_not_enough_data() -> None:
-    cycle = make_cycle(predictions=[predict("increase", 80)], end=day(20), do=day(20), study=day(30))
+    cycle = make_cycle(
+        predictions=[predict("increase", 80)], end=day(20), do=day(20), study=day(30)
+    )
     check = check_one(cycle, [(day(-1), 90.0), (day(21), 90.0)])
     assert check.outcome == "not_enough_data"
     assert check.reason == "no point in the test's window"
 
 
 def test_one_point_in_the_window_is_enough_for_a_target() -> None:
-    cycle = make_cycle(predictions=[predict("increase", 80)], end=day(20), do=day(20), study=day(30))
+    cycle = make_cycle(
+        predictions=[predict("increase", 80)], end=day(20), do=day(20), study=day(30)
+    )
     assert check_one(cycle, [(day(20), 80.0)]).outcome == "hit"
 
 
@@ -257,8 +263,7 @@ def test_a_cycle_is_not_credited_with_an_earlier_cycles_gain() -> None:
     check = check_one(second, back_to_back, others=[("first", first)])
     assert check.outcome == "not_enough_data"
     assert check.reason == (
-        "no point before the test after the earlier cycles' tests (to 2024-02-10), "
-        "and no baseline"
+        "no point before the test after the earlier cycles' tests (to 2024-02-10), and no baseline"
     )
     # Unaware of the first cycle, the same points would credit the second with its gain.
     assert check_one(second, back_to_back).outcome == "hit"
@@ -398,7 +403,9 @@ def test_the_record_counts_every_outcome_and_says_what_it_counts() -> None:
     )
     # The team's verdicts are counted apart: three Studies said "yes".
     assert (record.team_yes, record.team_no, record.team_partly) == (3, 0, 0)
-    assert record.team_summary() == "team verdicts: 3 yes, 0 no, 0 partly; 1 disagrees with the data"
+    assert (
+        record.team_summary() == "team verdicts: 3 yes, 0 no, 0 partly; 1 disagrees with the data"
+    )
     assert [verdict.cycle for verdict in record.disagreements] == ["p/miss"]
 
 
@@ -419,7 +426,13 @@ def test_combined_records_add_up_in_order() -> None:
     first = PredictionRecord(5, 1, 1, 0, 0, (), (), team_yes=1)
     second = PredictionRecord(4, 2, 0, 1, 1, (), (), team_no=2, team_partly=1)
     both = combine_records([first, second])
-    assert (both.written, both.hit, both.miss, both.not_enough_data, both.pending) == (9, 3, 1, 1, 1)
+    assert (both.written, both.hit, both.miss, both.not_enough_data, both.pending) == (
+        9,
+        3,
+        1,
+        1,
+        1,
+    )
     assert (both.checkable, both.not_checkable) == (6, 3)
     assert (both.team_yes, both.team_no, both.team_partly) == (1, 2, 1)
     assert combine_records([]).summary() == "0 predictions written"
@@ -465,7 +478,11 @@ def test_a_cycle_with_a_hit_and_a_miss_reads_partly() -> None:
     measures = {"m": make_measure([(day(5), 9.0)])}
     verdict = judge_cycle("p", "c", cycle, measures=measures, project_cycles=[], today=TODAY)
     assert (verdict.written, verdict.not_checkable) == (3, 1)
-    assert (verdict.data, verdict.data_words, verdict.disagrees) == ("partly", "1 hit, 1 miss", True)
+    assert (verdict.data, verdict.data_words, verdict.disagrees) == (
+        "partly",
+        "1 hit, 1 miss",
+        True,
+    )
     assert verdict.side_by_side() == "team: yes; data: 1 hit, 1 miss"
 
 

@@ -232,9 +232,7 @@ def test_the_goal_reading_follows_the_current_phase_not_older_points() -> None:
 )
 def test_on_an_spc_chart_the_goal_is_read_by_assurance(goal: float, kind: str, met: bool) -> None:
     values = [14, 16, 15, 14, 16, 15, 14, 16, 15, 14, 16, 15, 16]
-    status = measure_status(
-        "m", make_measure(values, rules="spc", goal=goal, improvement="higher")
-    )
+    status = measure_status("m", make_measure(values, rules="spc", goal=goal, improvement="higher"))
     assert status.assurance == kind
     assert status.goal_reading is not None
     assert (status.goal_reading.kind, status.goal_met) == (kind, met)
@@ -428,7 +426,8 @@ def test_a_monthly_count_is_complete_with_its_one_point() -> None:
             "unit": "people",
             "key": "people-tested",
             "points": [
-                {"date": datetime.date(2025, month, 1), "value": float(month)} for month in (8, 9, 10)
+                {"date": datetime.date(2025, month, 1), "value": float(month)}
+                for month in (8, 9, 10)
             ],
         }
     )

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pdsa.analysis import ChartAnalysis, RuleSet, SeriesPoint, Variation, analyse
-from pdsa.analysis.vocabulary import Signal
 from pdsa.analysis.stats import crossings_min, longest_run_max, signs
+from pdsa.analysis.vocabulary import Signal
 
 START = datetime.date(2024, 1, 1)
 #: Per test, not a global profile, so other packages' tests keep their own settings.

@@ -111,7 +111,7 @@ def test_the_programme_comes_first(example_report: Report, example_html: str) ->
     name = html.escape(summary.programme)
     order = [
         f"<h1>{name}</h1>",
-        f"class=\"meta\">as of {summary.reading_date.isoformat()}",
+        f'class="meta">as of {summary.reading_date.isoformat()}',
         html.escape(EXAMPLE_NOTE),
         'id="_programme"',
         'id="_fidelity"',
