@@ -251,18 +251,21 @@ class CycleVerdict:
         data = self.data_words or "not checkable"
         return f"team: {team}; data: {data}"
 
-    def to_json(self) -> Json:
-        """The verdicts as a JSON object (the checks are listed separately)."""
-        return {
-            "cycle": self.cycle,
-            "written": self.written,
-            "checkable": len(self.checks),
-            "team": self.team,
-            "data": self.data,
-            "data_words": self.data_words,
-            "disagrees": self.disagrees,
-            "side_by_side": self.side_by_side(),
-        }
+    def to_json(self, *, brief: bool = False) -> Json:
+        """The verdicts as a JSON object (the checks are listed separately); ``brief`` leaves
+        out the counts and the data's verdict in words, for a report's long lists."""
+        data: Json = {"cycle": self.cycle}
+        if not brief:
+            data.update(
+                written=self.written, checkable=len(self.checks), data_words=self.data_words
+            )
+        data.update(
+            team=self.team,
+            data=self.data,
+            disagrees=self.disagrees,
+            side_by_side=self.side_by_side(),
+        )
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +311,8 @@ class PredictionRecord:
     team_yes: int = 0
     team_no: int = 0
     team_partly: int = 0
-    #: Every cycle with a prediction, with both verdicts.
+    #: Every cycle with a prediction, with both verdicts (the JSON lists those with a team
+    #: or a data verdict).
     verdicts: tuple[CycleVerdict, ...] = ()
 
     @property
@@ -383,7 +387,11 @@ class PredictionRecord:
         }
         if details:
             data["checks"] = [check.to_json() for check in self.checks]
-            data["verdicts"] = [verdict.to_json() for verdict in self.verdicts]
+            data["verdicts"] = [
+                verdict.to_json(brief=True)
+                for verdict in self.verdicts
+                if verdict.team is not None or verdict.data is not None
+            ]
             data["never_studied"] = [entry.to_json() for entry in self.never_studied]
         return data
 
