@@ -15,14 +15,14 @@ def chart(
     project: str,
     slug: str,
     *,
+    today: datetime.date,
     rules: str | None = None,
     screen: bool = True,
     shift_length: int | None = None,
     trend_length: int | None = None,
-    today: datetime.date | None = None,
 ) -> ChartView:
     """Load, analyse and mark one measure, each cycle with the verdicts on its predictions
-    (judged as of ``today``, default today). The rule set comes from the option, else the
+    (judged as of ``today``). The rule set comes from the option, else the
     measure, else the programme's default."""
     measure = log.measure(project, slug)
     chosen = rules or measure.rules or log.programme.settings.rules
@@ -47,7 +47,7 @@ def chart(
         project,
         cycles,
         measures,
-        today=today or datetime.date.today(),
+        today=today,
         stale_after_days=log.programme.settings.stale_after_days,
     )
     marks = cycle_marks(scan.records, slug, verdicts=verdicts_by_slug(record))
