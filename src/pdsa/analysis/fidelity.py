@@ -55,7 +55,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-from pdsa.analysis.predictions import PointIndex, has_prediction
+from pdsa.analysis.prediction_checks import PointIndex
+from pdsa.analysis.predictions import has_prediction
 from pdsa.model.cycle import Cycle, Prediction, Scale
 from pdsa.model.measure import Measure
 

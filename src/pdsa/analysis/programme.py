@@ -54,8 +54,8 @@ from typing import Literal
 from pdsa.analysis.as_of import cycles_as_of, measures_as_of
 from pdsa.analysis.chart import analyse
 from pdsa.analysis.fidelity import FidelityProfile, combine_profiles, fidelity_profile
+from pdsa.analysis.prediction_checks import PointIndex
 from pdsa.analysis.predictions import (
-    PointIndex,
     PredictionRecord,
     check_predictions,
     combine_records,
