@@ -451,6 +451,13 @@ def test_projects_with_old_or_no_data_are_left_out_and_named() -> None:
     )
 
 
+def test_a_shared_count_without_current_data_says_so() -> None:
+    stopped = weekly_from(datetime.date(2025, 3, 3), [4] * 8)
+    shared = shared_of({"a": [("m", stopped)]}, datetime.date(2025, 10, 31))
+    assert (shared.month, shared.total) == (None, None)
+    assert shared.summary() == "no current data (left out: a (old data, latest 2025-04-21))"
+
+
 def test_rates_are_never_averaged_but_given_as_a_range() -> None:
     def rate(values: list[float]) -> Measure:
         return weekly_from(datetime.date(2025, 9, 1), values, unit="%")

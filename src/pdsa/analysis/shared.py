@@ -165,6 +165,8 @@ class SharedMeasure:
             else:
                 span = f"{_quantity(self.low, self.unit)} to {_quantity(self.high, self.unit)}"
                 text = f"range of the latest values {span}, {of}; rates are not averaged"
+        elif not any(entry.current for entry in self.entries):
+            text = "no current data"
         elif self.month is None or self.total is None:
             text = "no month with complete data from every project with current data"
         else:
