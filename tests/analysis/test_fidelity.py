@@ -215,6 +215,27 @@ def test_scale_grows_when_the_last_is_larger_in_one_number_and_smaller_in_none()
     assert profile.scale_growth.of == "series"
 
 
+def test_scale_growth_is_reach_never_duration_alone() -> None:
+    cycles = [
+        # a longer test of the same people at the same site: not a larger test
+        ("l1", make_cycle(1, scale=scale(10, 1, 7))),
+        ("l2", make_cycle(2, follows="l1", scale=scale(10, 1, 28))),
+        # more people in a shorter test: reach grew
+        ("r1", make_cycle(10, scale=scale(10, 1, 28))),
+        ("r2", make_cycle(11, follows="r1", scale=scale(40, 1, 7))),
+        # days alone: reach cannot be judged
+        ("d1", make_cycle(20, scale=scale(days=7))),
+        ("d2", make_cycle(21, follows="d1", scale=scale(days=28))),
+    ]
+    profile = fidelity_profile("p", cycles, {})
+    assert [(one.name, one.scale) for one in profile.series] == [
+        ("p/l1", "does_not_grow"),
+        ("p/r1", "grows"),
+        ("p/d1", "unknown"),
+    ]
+    assert counts(profile.scale_growth) == (1, 2, ("p/l1",), ("p/d1",))
+
+
 def test_scale_compares_the_first_and_last_cycles_with_numbers() -> None:
     cycles = [
         ("a", make_cycle(1, scale="a few people")),

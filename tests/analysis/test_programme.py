@@ -166,9 +166,21 @@ def test_a_project_without_cycles_is_stale_from_its_start_date() -> None:
     assert not project_of(started=ago(STALE)).stale
     late = project_of(started=ago(STALE + 1))
     assert late.stale
-    assert late.stale_reason == "no cycle in the 31 days since the project started"
+    assert late.stale_reason == "no activity in the 31 days since the project started"
     assert late.last_activity is None
     assert not project_of().stale  # no start date: nothing to judge
+
+
+def test_recording_a_data_point_is_activity() -> None:
+    # The cycles went quiet 60 days ago, but the team recorded a point 7 days ago.
+    cycles = [("done", make_cycle(60, "pdsa"))]
+    quiet = project_of(cycles)
+    assert (quiet.stale, quiet.days_since_activity) == (True, 60)
+    recording = project_of(cycles, [("m", make_measure([1, 2]))])
+    assert (recording.last_activity, recording.days_since_activity) == (ago(7), 7)
+    assert not recording.stale
+    only_points = project_of(measures=[("m", make_measure([1]))], started=ago(400))
+    assert (only_points.last_activity, only_points.stale) == (ago(7), False)
 
 
 # Measures --------------------------------------------------------------------------------------
@@ -179,10 +191,64 @@ SHIFT_UP = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 20, 21, 22, 20, 21, 22, 20, 21]
 def test_measure_status_reads_the_latest_value_against_the_goal() -> None:
     status = measure_status("m", make_measure([5, 6, 7], improvement="higher", goal=7, unit="%"))
     assert (status.n_points, status.latest_date, status.latest_value) == (3, ago(7), 7.0)
-    assert status.goal_met is True
+    # One point never decides "goal met": the latest meets it, the phase's median does not.
+    assert status.goal_reading is not None
+    assert (status.goal_met, status.goal_reading.kind) == (False, "latest_only")
+    assert status.goal_reading.words == (
+        "met by the latest point only; the median of the current phase (6) is not"
+    )
+    met = measure_status("m", make_measure([7, 8, 6], improvement="higher", goal=7))
+    assert met.goal_reading is not None
+    assert (met.goal_met, met.goal_reading.kind, met.goal_reading.short) == (
+        True,
+        "met",
+        "met by median",
+    )
+    assert met.goal_reading.words == (
+        "met by the median of the current phase (7), but not by the latest point"
+    )
     lower = measure_status("m", make_measure([5, 6, 7.5], improvement="lower", goal=7))
-    assert lower.goal_met is False
+    assert (lower.goal_met, lower.goal_reading and lower.goal_reading.kind) == (True, "met")
+    neither = measure_status("m", make_measure([8, 9, 7.5], improvement="lower", goal=7))
+    assert neither.goal_reading is not None and neither.goal_reading.kind == "not_met"
     assert measure_status("m", make_measure([5], goal=7)).goal_met is None  # no direction
+
+
+def test_the_goal_reading_follows_the_current_phase_not_older_points() -> None:
+    values = [1, 1, 1, 1, 9, 9, 9]
+    rebased = make_measure(values, improvement="higher", goal=5)
+    rebased = rebased.model_copy(
+        update={"phases": [ChartPhase(start=rebased.points[4].date, reason="new rota")]}
+    )
+    status = measure_status("m", rebased)
+    assert status.goal_reading is not None and status.goal_reading.kind == "met"
+    whole = measure_status("m", make_measure(values, improvement="higher", goal=5))
+    assert whole.goal_reading is not None and whole.goal_reading.kind == "latest_only"
+
+
+@pytest.mark.parametrize(
+    ("goal", "kind", "met"),
+    [(5, "pass", True), (15, "hit_and_miss", False), (40, "fail", False)],
+)
+def test_on_an_spc_chart_the_goal_is_read_by_assurance(goal: float, kind: str, met: bool) -> None:
+    values = [14, 16, 15, 14, 16, 15, 14, 16, 15, 14, 16, 15, 16]
+    status = measure_status("m", make_measure(values, rules="spc", goal=goal, improvement="higher"))
+    assert status.assurance == kind
+    assert status.goal_reading is not None
+    assert (status.goal_reading.kind, status.goal_met) == (kind, met)
+    assert status.goal_reading.words.startswith(kind.replace("_", " ") + ": ")
+    assert "the process limits (" in status.goal_reading.words
+
+
+def test_data_older_than_the_staleness_window_plus_its_interval_is_old() -> None:
+    weekly = make_measure([1, 2, 3])  # points 21, 14 and 7 days ago
+    fresh = measure_status("m", weekly, today=ago(-30), stale_after_days=30)
+    assert (fresh.usual_interval, fresh.days_since_latest, fresh.old_data) == (7, 37, False)
+    old = measure_status("m", weekly, today=ago(-31), stale_after_days=30)
+    assert (old.days_since_latest, old.old_data) == (38, True)
+    assert old.to_json()["old_data"] is True
+    lone = measure_status("m", make_measure([1]), today=ago(-24), stale_after_days=30)
+    assert (lone.usual_interval, lone.old_data) == (0, True)  # 31 days, no interval
 
 
 def test_signal_is_improvement_or_concern_by_the_improvement_direction() -> None:
@@ -195,9 +261,22 @@ def test_signal_is_improvement_or_concern_by_the_improvement_direction() -> None
     assert not flat.rules_weak
 
 
-def test_too_few_crossings_alone_reads_neutral() -> None:
-    status = measure_status("m", make_measure([1, 1, 1, 1, 1, 3, 3, 3, 3, 3], improvement="higher"))
-    assert (status.signal, status.latest_variation) == ("neutral", "common_cause")
+def test_too_few_crossings_on_an_improving_measure_reads_improvement_not_neutral() -> None:
+    values = [1, 1, 1, 1, 1, 3, 3, 3, 3, 3]
+    status = measure_status("m", make_measure(values, improvement="higher"))
+    assert (status.signal, status.signal_basis, status.latest_variation) == (
+        "improvement",
+        "runs over the phase",
+        "common_cause",
+    )
+    # Nothing on the chart reads as a concern either.
+    assert status.analysis is not None
+    assert all(point.variation != "special_cause_concern" for point in status.analysis.points)
+    worse = measure_status("m", make_measure(values, improvement="lower"))
+    assert (worse.signal, worse.signal_basis) == ("concern", "runs over the phase")
+    # "neutral" only as Making Data Count uses it: a special cause with no direction.
+    plain = measure_status("m", make_measure(values))
+    assert (plain.signal, plain.signal_basis) == ("neutral", "runs over the phase")
 
 
 def test_the_measures_rule_set_wins_over_the_programme_default() -> None:
@@ -286,7 +365,7 @@ def test_projects_are_ordered_by_slug_whatever_the_input_order() -> None:
     assert northbridge(stale_after_days=400).stale_after_days == 400
 
 
-def test_shared_measures_add_the_latest_values() -> None:
+def test_shared_measures_list_each_projects_latest_value() -> None:
     tested, viral_load = northbridge().shared_measures
     assert tested.key == "people-tested"
     assert [(e.project, e.measure, e.latest_value) for e in tested.entries] == [
@@ -294,11 +373,102 @@ def test_shared_measures_add_the_latest_values() -> None:
         ("clinic", "tested", 30.0),
         ("ward", "tested-ward", 7.0),
     ]
-    assert (tested.total, tested.mean, len(tested.with_data)) == (37.0, 18.5, 2)
-    assert (viral_load.key, viral_load.total, viral_load.entries[0].unit) == (
-        "viral-load",
-        90.0,
-        "%",
+    assert len(tested.with_data) == 2
+    assert (viral_load.key, viral_load.kind, viral_load.total) == ("viral-load", "rate", None)
+    assert (viral_load.low, viral_load.high) == (90.0, 90.0)
+    assert "mean" not in viral_load.to_json()
+
+
+def weekly_from(first: datetime.date, values: Sequence[float], **fields: Any) -> Measure:
+    return Measure.model_validate(
+        {
+            "schema_version": 1,
+            "title": "People tested",
+            "type": "process",
+            "unit": "people",
+            "key": "people-tested",
+            **fields,
+            "points": [
+                {"date": first + datetime.timedelta(days=7 * i), "value": float(value)}
+                for i, value in enumerate(values)
+            ],
+        }
+    )
+
+
+def shared_of(measures: dict[str, list[tuple[str, Measure]]], today: datetime.date) -> Any:
+    projects = [(slug, make_project(title=slug)) for slug in measures]
+    summary = summarise_programme(make_programme(), projects, {}, measures, today=today)
+    return summary.shared_measures[0]
+
+
+def test_a_count_is_totalled_for_one_month_never_across_dates() -> None:
+    # Weekly counts: "a" from 1 Sep to 27 Oct (9 Mondays... its last point in October);
+    # "b" until 29 Sep, so its October is not in: October cannot be totalled, September can.
+    a = weekly_from(datetime.date(2025, 9, 1), [10] * 9)  # 1 Sep .. 27 Oct
+    b = weekly_from(datetime.date(2025, 9, 1), [1, 2, 3, 4, 5, 6])  # 1 Sep .. 6 Oct
+    shared = shared_of({"a": [("m", a)], "b": [("m", b)]}, datetime.date(2025, 10, 31))
+    assert (shared.kind, shared.month) == ("count", "2025-09")
+    # September: a's five Mondays (1, 8, 15, 22, 29) and b's five: 50 + 15.
+    assert shared.total == 65.0
+    assert [entry.month_value for entry in shared.entries] == [50.0, 15.0]
+    assert shared.summary() == "total for September 2025: 65 people, from 2 of 2 projects"
+    # The sum of the latest values (10 + 6) mixes two dates: never given.
+    assert shared.total != 16.0
+
+
+def test_a_monthly_count_is_complete_with_its_one_point() -> None:
+    monthly = Measure.model_validate(
+        {
+            "schema_version": 1,
+            "title": "People tested",
+            "type": "process",
+            "unit": "people",
+            "key": "people-tested",
+            "points": [
+                {"date": datetime.date(2025, month, 1), "value": float(month)}
+                for month in (8, 9, 10)
+            ],
+        }
+    )
+    shared = shared_of({"a": [("m", monthly)]}, datetime.date(2025, 10, 15))
+    assert (shared.month, shared.total) == ("2025-10", 10.0)
+
+
+def test_projects_with_old_or_no_data_are_left_out_and_named() -> None:
+    current = weekly_from(datetime.date(2025, 9, 1), [10] * 9)
+    stopped = weekly_from(datetime.date(2025, 3, 3), [4] * 8)  # last point in April
+    empty = weekly_from(datetime.date(2025, 3, 3), [])
+    shared = shared_of(
+        {"a": [("m", current)], "b": [("m", stopped)], "c": [("m", empty)]},
+        datetime.date(2025, 10, 31),
+    )
+    assert (shared.month, shared.total) == ("2025-09", 50.0)
+    assert [entry.project for entry in shared.counted] == ["a"]
+    assert shared.summary() == (
+        "total for September 2025: 50 people, from 1 of 3 projects (left out: "
+        "b (old data, latest 2025-04-21); c (no data))"
+    )
+
+
+def test_a_shared_count_without_current_data_says_so() -> None:
+    stopped = weekly_from(datetime.date(2025, 3, 3), [4] * 8)
+    shared = shared_of({"a": [("m", stopped)]}, datetime.date(2025, 10, 31))
+    assert (shared.month, shared.total) == (None, None)
+    assert shared.summary() == "no current data (left out: a (old data, latest 2025-04-21))"
+
+
+def test_rates_are_never_averaged_but_given_as_a_range() -> None:
+    def rate(values: list[float]) -> Measure:
+        return weekly_from(datetime.date(2025, 9, 1), values, unit="%")
+
+    shared = shared_of(
+        {"a": [("m", rate([50, 60]))], "b": [("m", rate([70, 90]))]}, datetime.date(2025, 9, 20)
+    )
+    assert (shared.kind, shared.total, shared.month) == ("rate", None, None)
+    assert (shared.low, shared.high) == (60.0, 90.0)
+    assert shared.summary() == (
+        "range of the latest values 60% to 90%, from 2 of 2 projects; rates are not averaged"
     )
 
 
@@ -331,7 +501,7 @@ def test_attention_lists_active_projects_only_in_a_fixed_order() -> None:
         ("stuck_cycle", "clinic", "clinic/in-do", STALE + 5),
         ("stuck_cycle", "clinic", "clinic/in-plan", STALE + 9),
         ("prediction_never_studied", "clinic", "clinic/in-do", STALE + 5),
-        ("measure_concern", "clinic", "worse", None),
+        ("measure_concern", "clinic", "worse", 7),
     ]
     assert northbridge().attention[0].message == "2 cycles stuck in one phase"
 
@@ -353,6 +523,7 @@ def test_the_report_is_plain_deterministic_json_in_the_documented_shape() -> Non
     assert list(data) == [
         "programme",
         "generated",
+        "as_of",
         "stale_after_days",
         "period",
         "projects",

@@ -188,8 +188,9 @@ def test_one_hundred_and_twenty_points_with_a_step() -> None:
     assert chart.centre_line == 15
     assert chart.runs == RunsAnalysis(120, 120, 60, 10, 1, 51, True, True)
     assert numbers_with(chart, Signal.RUNS) == list(range(1, 121))
+    # The process improved at point 61: its old level is the "before", never a concern.
     variations = {point.variation.value for point in chart.points[:60]}
-    assert variations == {"special_cause_concern"}
+    assert variations == {"common_cause"}
     variations = {point.variation.value for point in chart.points[60:]}
     assert variations == {"special_cause_improvement"}
     assert chart.legend == (
@@ -198,7 +199,14 @@ def test_one_hundred_and_twenty_points_with_a_step() -> None:
         "long run: points 61\N{EN DASH}120 above the median "
         "(60 points; at most 10 expected for 120 useful points)",
         "too few crossings: 1 (at least 51 expected for 120 useful points)",
+        "before the improvement: points 1\N{EN DASH}60 below the median are the process before "
+        "it changed (points 61\N{EN DASH}120 above it), not a concern; record a rebase "
+        "([[phases]]) at the change to chart the new process",
     )
+    # The same step on a lower-is-better measure got worse: the late run is a concern.
+    worse = analyse(series(values), direction="lower")
+    assert {point.variation.value for point in worse.points[:60]} == {"special_cause_improvement"}
+    assert {point.variation.value for point in worse.points[60:]} == {"special_cause_concern"}
 
 
 def test_anhoej_ignores_astronomical_marks() -> None:

@@ -105,6 +105,8 @@ def test_json_is_the_documented_shape(charted: Path, run: Run) -> None:
             "end": "2026-04-08",
             "phase": "act",
             "decision": "adopt",
+            "prediction_verdicts": None,
+            "prediction_checks": [],
         }
     ]
 

@@ -186,9 +186,9 @@ def test_missing_values_without_a_terminal_name_the_option(
 
 def test_missing_phase_values_name_the_option(log: Path, run: Run) -> None:
     assert run("plan", "Quick test", "--objective", "See").exit_code == 0
-    outcome = run("do", "quick-test", "--observations", "x")
+    outcome = run("do", "quick-test", "--as-planned")
     assert outcome.exit_code == 2
-    assert "missing --as-planned/--not-as-planned" in outcome.stderr
+    assert "missing --observations" in outcome.stderr
     outcome = run("act", "quick-test", "--decision", "adopt")
     assert outcome.exit_code == 1  # Act without Study: refused before asking anything
 
@@ -416,7 +416,10 @@ def test_study_shows_the_predictions_and_what_the_data_say(
     )
     assert outcome.exit_code == 0, outcome.stderr
     assert "The predictions:" in outcome.stderr
-    assert "1. Attendance rises from 70% to at least 80% -> hit" in outcome.stderr
+    assert (
+        "1. Attendance rises from 70% to at least 80% -> data: hit "
+        "(median 85 is at least the target 80)" in outcome.stderr
+    )
     assert "2. Some numbers will be out of date" in outcome.stderr
     data = tomllib.loads(read(cycle_file(log, "text-reminders")))
     assert data["study"]["results"] == "85% came"

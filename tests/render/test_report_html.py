@@ -111,7 +111,7 @@ def test_the_programme_comes_first(example_report: Report, example_html: str) ->
     name = html.escape(summary.programme)
     order = [
         f"<h1>{name}</h1>",
-        f"generated {summary.generated.isoformat()}",
+        f'class="meta">as of {summary.reading_date.isoformat()}',
         html.escape(EXAMPLE_NOTE),
         'id="_programme"',
         'id="_fidelity"',
@@ -151,17 +151,20 @@ def test_predictions_and_attention(example_report: Report, example_html: str) ->
         assert project.predictions.summary() in example_html
 
 
-def test_shared_measures_show_each_project_and_the_mean(
+def test_shared_measures_show_each_project_and_the_programmes_figure(
     example_report: Report, example_html: str
 ) -> None:
     shared = example_report.summary.shared_measures
     assert shared
     for measure in shared:
         assert f"{html.escape(measure.title)} (key {measure.key})" in example_html
-        unit = measure.entries[0].unit
-        assert f">{html.escape(quantity(measure.mean, unit))}<" in example_html
+        assert html.escape(measure.summary()) in example_html
         for entry in measure.entries:
-            assert f">{html.escape(quantity(entry.latest_value, entry.unit))}<" in example_html
+            value = html.escape(quantity(entry.latest_value, entry.unit))
+            after = ' <span class="badge badge-stale">old data</span>' if entry.old_data else "<"
+            assert f">{value}{after}" in example_html
+    # Rates are never averaged, and no count is added across dates.
+    assert ">mean<" not in example_html
 
 
 def test_a_stale_project_says_so_in_words(example_report: Report, example_html: str) -> None:

@@ -19,7 +19,13 @@ direction, a point whose signals all point the good way is ``special_cause_impro
 any points the bad way it is ``special_cause_concern``: when the evidence pulls both ways
 (the turning point of two trends, say) the reader should look, so concern wins. Without a
 direction, or for an astronomical point on the median, it is ``special_cause_neutral``.
-Points in no signal are ``common_cause``. The same reading applies to every rule set.
+Points in no signal are ``common_cause``. The same reading applies to every rule set, with one
+exception for run charts (anhoej, ihi) of a measure with a direction: a run on the bad side
+of the median (a long run, or an ihi shift) followed later in the same phase by a run on the
+good side is the process *before its improvement*, not a concern: its points keep their
+signals but read ``common_cause``, and the legend says so and suggests a rebase. (The median
+of a process that improved lies between its old and new levels, so its old level reads as a
+run on the bad side until the chart is rebased at the change.)
 """
 
 from __future__ import annotations
@@ -28,11 +34,11 @@ import bisect
 import datetime
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import TypeVar
 
 from pdsa.analysis import ihi, spc
-from pdsa.analysis.legend import describe, in_phase
+from pdsa.analysis.legend import describe, describe_before_improvement, in_phase
 from pdsa.analysis.patterns import Finding
 from pdsa.analysis.phase import PhaseSlice, analyse_phase
 from pdsa.analysis.result import ChartAnalysis, PointResult
@@ -92,7 +98,12 @@ def analyse(
     phase_of = [0] * len(points)
     for number, (_, _, first, stop) in enumerate(bounds):
         phase_of[first:stop] = [number] * (stop - first)
-    charted = _chart_points(points, phase_of, findings, settings.direction)
+    before = _before_improvement(findings, phase_of, settings)
+    for bad, good in before:
+        legend.append(describe_before_improvement(bad, good, centre_name=centre_name))
+    charted = _chart_points(
+        points, phase_of, findings, settings.direction, skip={id(bad) for bad, _ in before}
+    )
     is_spc = settings.rules is RuleSet.SPC
     return ChartAnalysis(
         measure=measure,
@@ -109,13 +120,44 @@ def analyse(
     )
 
 
+_RUN_RULES = (Signal.RUNS, Signal.SHIFT)
+
+
+def _before_improvement(
+    findings: Sequence[Finding], phase_of: Sequence[int], settings: Settings
+) -> list[tuple[Finding, Finding]]:
+    """Run-chart runs on the bad side followed, in the same phase, by a run on the good side:
+    each with the first good run after it (see the module docstring)."""
+    if settings.rules is RuleSet.SPC or settings.direction is None:
+        return []
+    good = Side.HIGH if settings.direction is Direction.HIGHER else Side.LOW
+    runs = [finding for finding in findings if finding.rule in _RUN_RULES]
+    found = []
+    for bad in runs:
+        if bad.side is good or bad.side is None:
+            continue
+        later = [
+            finding
+            for finding in runs
+            if finding.side is good
+            and finding.positions[0] > bad.positions[-1]
+            and phase_of[finding.positions[0]] == phase_of[bad.positions[0]]
+        ]
+        if later:
+            found.append((bad, min(later, key=lambda finding: finding.positions[0])))
+    return found
+
+
 def _chart_points(
     points: Sequence[SeriesPoint],
     phase_of: Sequence[int],
     findings: Sequence[Finding],
     direction: Direction | None,
+    *,
+    skip: Set[int] = frozenset(),
 ) -> list[PointResult]:
-    """Each point with the rules it takes part in and how its variation reads.
+    """Each point with the rules it takes part in and how its variation reads; a finding
+    whose ``id`` is in ``skip`` names its points' rule but does not make them special cause.
 
     Per point, the rules and the ways they point are gathered as bit masks; points sharing
     masks share one reading, so a long series costs one small lookup per point.
@@ -124,7 +166,7 @@ def _chart_points(
     pointing_masks = [0] * len(points)
     for finding in findings:
         rule_bit = 1 << _SIGNAL_ORDER[finding.rule]
-        pointing_bit = _POINTING_BIT[finding.side]
+        pointing_bit = 0 if id(finding) in skip else _POINTING_BIT[finding.side]
         for position in finding.positions:
             rule_masks[position] |= rule_bit
             pointing_masks[position] |= pointing_bit

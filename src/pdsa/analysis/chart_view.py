@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pdsa.analysis.chart import analyse
+from pdsa.analysis.predictions import CycleVerdict, PredictionRecord
 from pdsa.analysis.result import ChartAnalysis
 from pdsa.analysis.series import SeriesPoint
 from pdsa.errors import PdsaError
@@ -30,8 +32,18 @@ class CycleMark:
     end: datetime.date | None
     phase: PhaseName
     decision: Decision | None
+    #: The team's and the data's verdicts on its predictions; None when it made none.
+    verdict: CycleVerdict | None = None
+
+    def verdict_words(self) -> str | None:
+        """``predictions: team: no; data: hit (they disagree)``, or None."""
+        if self.verdict is None:
+            return None
+        text = f"predictions: {self.verdict.side_by_side()}"
+        return text + " (they disagree)" if self.verdict.disagrees else text
 
     def to_json(self) -> dict[str, object]:
+        verdict = self.verdict
         return {
             "slug": self.slug,
             "number": self.number,
@@ -40,6 +52,10 @@ class CycleMark:
             "end": self.end.isoformat() if self.end else None,
             "phase": self.phase,
             "decision": self.decision,
+            "prediction_verdicts": None if verdict is None else verdict.to_json(),
+            "prediction_checks": []
+            if verdict is None
+            else [check.to_json() for check in verdict.checks],
         }
 
 
@@ -86,8 +102,14 @@ class ChartView:
         return data
 
 
-def cycle_marks(cycles: list[Loaded[Cycle]], measure: str) -> tuple[CycleMark, ...]:
-    """The cycles of one project that list ``measure``, with their display numbers."""
+def cycle_marks(
+    cycles: list[Loaded[Cycle]],
+    measure: str,
+    *,
+    verdicts: Mapping[str, CycleVerdict] | None = None,
+) -> tuple[CycleMark, ...]:
+    """The cycles of one project that list ``measure``, with their display numbers and, from
+    ``verdicts`` (by cycle slug), the verdicts on their predictions."""
     numbers = display_numbers((item.slug, item.record.plan.date) for item in cycles)
     marks = []
     for item in cycles:
@@ -105,6 +127,7 @@ def cycle_marks(cycles: list[Loaded[Cycle]], measure: str) -> tuple[CycleMark, .
                 end=end,
                 phase=cycle.phase,
                 decision=cycle.decision,
+                verdict=(verdicts or {}).get(item.slug),
             )
         )
     return tuple(sorted(marks, key=lambda mark: mark.number))
@@ -136,3 +159,8 @@ def analyse_measure(
         )
     except ValueError as error:
         raise PdsaError(f"cannot chart {name}: {error}") from None
+
+
+def verdicts_by_slug(record: PredictionRecord) -> dict[str, CycleVerdict]:
+    """A project's verdicts (cycles named ``project/slug``) by cycle slug."""
+    return {verdict.cycle.split("/", 1)[1]: verdict for verdict in record.verdicts}

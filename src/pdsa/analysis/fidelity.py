@@ -18,11 +18,13 @@ named after its first cycle. Where the sources leave room, the rules are:
     given. Each connected group of 2 or more cycles is a series (a ramp; branches allowed), its
     cycles in display order (planned start, then slug).
 ``scale_growth``
-    Of the series whose scale can be compared, those whose scale grew. A cycle's scale has
-    numbers when it is a table with at least one of people, sites, days. The first and the last
-    such cycle of the series (display order) are compared on the numbers both state: the scale
-    grew when at least one is larger and none is smaller. A series with fewer than 2 cycles with
-    numbers, or whose first and last share no number, is left out and listed in ``unknown``.
+    Of the series whose scale can be compared, those whose scale grew. Scale is *reach*, as the
+    audits count it: how many people and how many sites a test reaches. A longer test reaches no
+    more people, so ``days`` alone is never growth. A cycle's reach is known when its scale is a
+    table with people or sites (or both). The first and the last such cycle of the series
+    (display order) are compared on the reach numbers both state: the scale grew when at least
+    one is larger and none is smaller. A series with fewer than 2 cycles with a known reach, or
+    whose first and last share no reach number, is left out and listed in ``unknown``.
 ``data_over_time``
     Of all series, those with data over time: at least 3 points (Knudsen et al. 2019) of one
     measure the series watches (its cycles' ``measures`` and their predictions' measures),
@@ -60,7 +62,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-from pdsa.analysis.predictions import PointIndex, has_prediction
+from pdsa.analysis.prediction_checks import PointIndex
+from pdsa.analysis.predictions import has_prediction
 from pdsa.analysis.provenance import NOT_READ, AdvanceReadings, AdvanceVerdict
 from pdsa.model.cycle import Cycle, Prediction, Scale
 from pdsa.model.measure import Measure
@@ -492,7 +495,8 @@ def _series(
     )
 
 
-_SCALE_NUMBERS = ("people", "sites", "days")
+#: The numbers of a scale that measure reach; ``days`` is duration, not reach.
+_REACH_NUMBERS = ("people", "sites")
 
 
 def _scale_growth(cycles: Sequence[Cycle]) -> ScaleGrowth:
@@ -500,7 +504,7 @@ def _scale_growth(cycles: Sequence[Cycle]) -> ScaleGrowth:
         cycle.plan.scale
         for cycle in cycles
         if isinstance(cycle.plan.scale, Scale)
-        and any(getattr(cycle.plan.scale, number) is not None for number in _SCALE_NUMBERS)
+        and any(getattr(cycle.plan.scale, number) is not None for number in _REACH_NUMBERS)
     ]
     if len(scales) < 2:
         return "unknown"
@@ -508,7 +512,7 @@ def _scale_growth(cycles: Sequence[Cycle]) -> ScaleGrowth:
     pairs = [
         (before, after)
         for before, after in (
-            (getattr(first, number), getattr(last, number)) for number in _SCALE_NUMBERS
+            (getattr(first, number), getattr(last, number)) for number in _REACH_NUMBERS
         )
         if before is not None and after is not None
     ]

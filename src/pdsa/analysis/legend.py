@@ -40,6 +40,17 @@ def describe(finding: Finding, *, centre_name: str, runs: RunsAnalysis) -> str:
     return f"astronomical: {where} (marked by the team)"
 
 
+def describe_before_improvement(bad: Finding, good: Finding, *, centre_name: str) -> str:
+    """A run on the bad side that comes before a run on the good side: the old process."""
+    side = "above" if bad.side is Side.HIGH else "below"
+    other = "below" if side == "above" else "above"
+    return (
+        f"before the improvement: {_points(bad.positions)} {side} the {centre_name} are the "
+        f"process before it changed ({_points(good.positions)} {other} it), not a concern; "
+        "record a rebase ([[phases]]) at the change to chart the new process"
+    )
+
+
 def too_few_crossings(runs: RunsAnalysis) -> str:
     """Anhøj's crossings signal."""
     return (

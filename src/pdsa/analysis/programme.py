@@ -1,45 +1,47 @@
 """The figures behind ``pdsa report``: each project, theme and the programme; what needs a look.
 
 Pure functions over loaded models: :func:`summarise_programme` takes the programme, its projects,
-their cycles and measures, and ``today``, and returns a :class:`ProgrammeSummary` whose
-``to_json()`` is the documented JSON report (plain dicts, lists, strings, numbers and None, keys
-in a fixed order, lists in a fixed order: projects, measures and shared keys by slug)::
+their cycles and measures, and ``today`` (the date the report is *as of*), and returns a
+:class:`ProgrammeSummary` whose ``to_json()`` is the documented JSON report (plain dicts, lists,
+strings, numbers and None, keys in a fixed order, lists in a fixed order: projects, measures and
+shared keys by slug)::
 
-    {"programme", "generated", "stale_after_days", "period", "projects": [...], "themes": [...],
-     "totals": {...}, "shared_measures": [...], "attention": [...]}
+    {"programme", "generated", "as_of", "stale_after_days", "period", "projects": [...],
+     "themes": [...], "totals": {...}, "shared_measures": [...], "attention": [...]}
 
 Definitions:
 
+* As of a date. Everything dated after ``today`` is left out first, exactly as if it had not
+  been written yet (:mod:`pdsa.analysis.as_of`): cycles planned later, phases and data points
+  dated later. So the report as of a past date is the report that day's log would have given.
+  ``generated`` is the day the report was made, which may be later.
 * Cycles by phase count each cycle once, under its last recorded phase; ``act`` means finished.
-* Last activity is the latest :attr:`~pdsa.model.cycle.Cycle.last_date` of the project's cycles
-  (data points are dated by the period they describe, not when they were added, so they are not
-  activity). A project with no cycles has none.
+* Last activity is the latest date of a project's cycle phases and of its measures' data
+  points: recording a data point is activity. A project with neither has none.
 * Staleness judges active projects only (paused, completed and closed ones are quiet on
   purpose). A cycle is *stuck* when it is unfinished (no Act) and more than ``stale_after_days``
   days have passed since its last date. A project is *stale* when more than
   ``stale_after_days`` days have passed since its last activity (since its ``started`` date when
-  it has no cycles), or when one of its cycles is stuck. Exactly ``stale_after_days`` days is not
+  it has none), or when one of its cycles is stuck. Exactly ``stale_after_days`` days is not
   stale; one more is.
 * Key measures are all of a project's measures, outcome first, then process, then balancing,
   each by slug. Each is charted with :func:`pdsa.analysis.chart.analyse` under its own rule set
-  or the programme's, its improvement direction, goal, baseline and phases. Its ``signal`` is
-  what the chart says now, read from the latest point as NHS "Making Data Count" reads its
-  variation icon: the latest point's variation, as ``improvement``, ``concern`` or ``neutral``;
-  when the latest point is common cause, ``neutral`` if the rule set's whole-phase runs rule fires
-  (too few crossings for anhoej, the runs test for ihi), else ``no signal``; ``no data`` without
-  points, ``not analysed`` when the chart cannot be drawn (``problem`` says why). Not an older
-  signal: the run chart of a process that improved, without a rebase, also flags its old run on
-  the bad side, which says nothing about now. ``goal_met``
-  compares the latest value with the goal in the improvement direction (at least the goal for
-  higher, at most for lower); None without a goal, a direction or data.
+  or the programme's, its improvement direction, goal, baseline and phases. Its ``signal``,
+  ``goal_met`` and ``old_data`` are read as :mod:`pdsa.analysis.readings` defines: the signal
+  now (the latest point, or the runs of the current phase), the goal on more than one point
+  (SPC assurance, or the median of the current phase), and old data when the next point is
+  overdue by more than ``stale_after_days``. ``not analysed`` when the chart cannot be drawn
+  (``problem`` says why).
 * Shared measures are those with a programme-wide ``key``, whatever the number of projects
-  using it. ``total`` adds the latest value of each with data and ``mean`` averages them; the
-  latest values may belong to different dates (each entry keeps its own). A total suits counts;
-  for rates and percentages read the mean or the per-project values.
+  using it: counts totalled for one calendar month, rates given as a range, never averaged
+  (:mod:`pdsa.analysis.shared`).
 * The attention list, for active projects only, in this order: stale projects, cycles stuck in
   Do or Study, predictions never studied (see :mod:`pdsa.analysis.predictions`), measures whose
   latest point is a special-cause concern; within a kind, by project then subject.
-* A :class:`Period` keeps the cycles with a phase dated inside it; measures are not cut.
+* A :class:`Period` (``--since``/``--until``) selects the period's activity: the cycles with a
+  phase dated inside it are the ones counted by phase, decision, fidelity and prediction. The
+  state shown (each cycle's phase, staleness, last activity, measures, attention) is as of
+  ``today``, which the command sets to the period's end unless told otherwise.
 """
 
 from __future__ import annotations
@@ -49,25 +51,37 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from pdsa.analysis.as_of import cycles_as_of, measures_as_of
 from pdsa.analysis.chart import analyse
 from pdsa.analysis.fidelity import FidelityProfile, combine_profiles, fidelity_profile
+from pdsa.analysis.prediction_checks import PointIndex
 from pdsa.analysis.predictions import (
-    PointIndex,
     PredictionRecord,
     check_predictions,
     combine_records,
 )
 from pdsa.analysis.provenance import NOT_READ, AdvanceReadings
+from pdsa.analysis.readings import (
+    GoalReading,
+    SignalBasis,
+    goal_reading,
+    is_old,
+    signal_reading,
+    usual_interval,
+)
+from pdsa.analysis.readings import SignalSummary as SignalSummary
 from pdsa.analysis.result import ChartAnalysis
 from pdsa.analysis.series import SeriesPoint
-from pdsa.analysis.vocabulary import RuleSet, Variation
+from pdsa.analysis.shared import MonthFigure, months, shared_measure
+from pdsa.analysis.shared import SharedEntry as SharedEntry
+from pdsa.analysis.shared import SharedMeasure as SharedMeasure
+from pdsa.analysis.vocabulary import Variation
 from pdsa.model.cycle import Cycle, PhaseName
 from pdsa.model.measure import Measure
 from pdsa.model.programme import Programme, RuleSetName
 from pdsa.model.project import Project
 
 Json = dict[str, object]
-SignalSummary = Literal["improvement", "concern", "neutral", "no signal", "no data", "not analysed"]
 AttentionKind = Literal[
     "stale_project", "stuck_cycle", "prediction_never_studied", "measure_concern"
 ]
@@ -179,7 +193,8 @@ class StuckCycle:
 
 @dataclass(frozen=True, slots=True)
 class MeasureStatus:
-    """A key measure: its latest value against its goal, and what its chart says."""
+    """A key measure as a board reads it: latest value and date, goal, signal, assurance, and
+    whether the data is old."""
 
     slug: str
     title: str
@@ -192,6 +207,8 @@ class MeasureStatus:
     n_points: int
     latest_date: datetime.date | None
     latest_value: float | None
+    #: Met on more than one point (see :mod:`pdsa.analysis.readings`); None without a goal,
+    #: a direction or data.
     goal_met: bool | None
     signal: SignalSummary
     latest_variation: str | None
@@ -200,10 +217,21 @@ class MeasureStatus:
     rules_weak: bool
     #: Why the chart could not be drawn, when it could not.
     problem: str | None = None
+    #: What the signal rests on: the latest point, or the runs of the current phase.
+    signal_basis: SignalBasis | None = None
+    goal_reading: GoalReading | None = None
+    #: Days from the latest point to the report's date.
+    days_since_latest: int | None = None
+    #: The median gap in days between the measure's dates.
+    usual_interval: int = 0
+    #: The next point is overdue by more than the staleness window.
+    old_data: bool = False
     analysis: ChartAnalysis | None = field(default=None, repr=False, compare=False)
+    months: dict[str, MonthFigure] = field(default_factory=dict, repr=False, compare=False)
 
     def to_json(self) -> Json:
         """The measure as a JSON object (the chart itself is left to ``pdsa chart``)."""
+        reading = self.goal_reading
         return {
             "slug": self.slug,
             "title": self.title,
@@ -216,8 +244,14 @@ class MeasureStatus:
             "n_points": self.n_points,
             "latest_date": _iso(self.latest_date),
             "latest_value": self.latest_value,
+            "days_since_latest": self.days_since_latest,
+            "usual_interval_days": self.usual_interval,
+            "old_data": self.old_data,
             "goal_met": self.goal_met,
+            "goal_reading": None if reading is None else reading.kind,
+            "goal_words": None if reading is None else reading.words,
             "signal": self.signal,
+            "signal_basis": self.signal_basis,
             "latest_variation": self.latest_variation,
             "assurance": self.assurance,
             "rules_weak": self.rules_weak,
@@ -316,65 +350,6 @@ class ThemeSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class SharedEntry:
-    """One project's measure under a shared key, and its latest value."""
-
-    project: str
-    measure: str
-    unit: str | None
-    latest_date: datetime.date | None
-    latest_value: float | None
-
-    def to_json(self) -> Json:
-        """The entry as a JSON object."""
-        return {
-            "project": self.project,
-            "measure": self.measure,
-            "unit": self.unit,
-            "latest_date": _iso(self.latest_date),
-            "latest_value": self.latest_value,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SharedMeasure:
-    """A programme-wide measure: the same ``key`` in several projects."""
-
-    key: str
-    title: str
-    entries: tuple[SharedEntry, ...]
-
-    @property
-    def with_data(self) -> tuple[SharedEntry, ...]:
-        """The entries that have a latest value."""
-        return tuple(entry for entry in self.entries if entry.latest_value is not None)
-
-    @property
-    def total(self) -> float | None:
-        """The sum of the latest values; None when no entry has data."""
-        values = [entry.latest_value for entry in self.with_data if entry.latest_value is not None]
-        return float(sum(values)) if values else None
-
-    @property
-    def mean(self) -> float | None:
-        """The mean of the latest values; None when no entry has data."""
-        total, count = self.total, len(self.with_data)
-        return None if total is None else total / count
-
-    def to_json(self) -> Json:
-        """The shared measure as a JSON object."""
-        return {
-            "key": self.key,
-            "title": self.title,
-            "projects": len(self.entries),
-            "with_data": len(self.with_data),
-            "total": self.total,
-            "mean": self.mean,
-            "entries": [entry.to_json() for entry in self.entries],
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class AttentionItem:
     """Something the coordinator should look at."""
 
@@ -403,6 +378,7 @@ class ProgrammeSummary:
     """Everything ``pdsa report`` shows."""
 
     programme: str
+    #: The day the report was made.
     generated: datetime.date
     stale_after_days: int
     period: Period | None
@@ -411,12 +387,20 @@ class ProgrammeSummary:
     totals: Totals
     shared_measures: tuple[SharedMeasure, ...]
     attention: tuple[AttentionItem, ...]
+    #: The date the report is as of: nothing dated later is in it.
+    as_of: datetime.date | None = None
+
+    @property
+    def reading_date(self) -> datetime.date:
+        """The date the figures are as of."""
+        return self.as_of or self.generated
 
     def to_json(self) -> Json:
         """The documented JSON report."""
         return {
             "programme": self.programme,
             "generated": self.generated.isoformat(),
+            "as_of": self.reading_date.isoformat(),
             "stale_after_days": self.stale_after_days,
             "period": None if self.period is None else self.period.to_json(),
             "projects": [project.to_json() for project in self.projects],
@@ -437,27 +421,31 @@ def summarise_programme(
     stale_after_days: int | None = None,
     period: Period | None = None,
     advance: AdvanceReadings = NOT_READ,
+    generated: datetime.date | None = None,
 ) -> ProgrammeSummary:
-    """The report's figures for ``projects`` (slug, project), with their cycles and measures.
+    """The report's figures as of ``today`` for ``projects`` (slug, project), with their
+    cycles and measures.
 
     ``cycles`` and ``measures`` map a project slug to its (slug, record) pairs; a project missing
-    from them has none. ``stale_after_days`` defaults to the programme's setting; ``period``
-    keeps only the cycles active in it; ``advance`` holds each cycle's verdict from git (the
-    "predictions made in advance" figure). Linear in the cycles, plus one chart per measure.
+    from them has none. Anything dated after ``today`` is left out first. ``stale_after_days``
+    defaults to the programme's setting; ``period`` keeps only the cycles active in it for the
+    counts; ``generated`` (default ``today``) is the day the report was made; ``advance`` holds
+    each cycle's verdict from git (the "predictions made in advance" figure). Linear in the
+    cycles, plus one chart per measure.
     """
     stale_days = (
         programme.settings.stale_after_days if stale_after_days is None else stale_after_days
     )
     summaries = []
     for slug, project in sorted(projects, key=lambda item: item[0]):
-        every_cycle = list(cycles.get(slug, ()))
+        every_cycle = cycles_as_of(cycles.get(slug, ()), today)
         project_cycles = period.restrict(every_cycle) if period is not None else every_cycle
         summaries.append(
             summarise_project(
                 slug,
                 project,
                 project_cycles,
-                measures.get(slug, ()),
+                measures_as_of(measures.get(slug, ()), today),
                 today=today,
                 stale_after_days=stale_days,
                 default_rules=programme.settings.rules,
@@ -467,7 +455,7 @@ def summarise_programme(
         )
     return ProgrammeSummary(
         programme=programme.name,
-        generated=today,
+        generated=today if generated is None else generated,
         stale_after_days=stale_days,
         period=period,
         projects=tuple(summaries),
@@ -475,6 +463,7 @@ def summarise_programme(
         totals=totals(summaries),
         shared_measures=shared_measures((summary.slug, summary.measures) for summary in summaries),
         attention=attention(summaries),
+        as_of=today,
     )
 
 
@@ -492,9 +481,10 @@ def summarise_project(
 ) -> ProjectSummary:
     """One project's figures: cycles, decisions, staleness, measures, fidelity, predictions.
 
+    The records are taken as given (:func:`summarise_programme` cuts them at ``today``).
     ``cycles`` may be a period's share of the project's cycles; ``every_cycle`` (all of
-    them, when that differs) decides last activity and staleness, which are about today,
-    not about the period.
+    them, when that differs) decides last activity, staleness and which points belong to
+    an earlier cycle's test, which are about the state as of ``today``, not the period.
     """
     ordered = sorted(cycles, key=lambda item: (item[1].planned_start, item[0]))
     everything = ordered if every_cycle is None else list(every_cycle)
@@ -516,7 +506,26 @@ def summarise_project(
         if cycle.act is None and days > stale_after_days:
             stuck.append(StuckCycle(f"{slug}/{cycle_slug}", cycle.phase, since, days))
     stuck.sort(key=lambda item: item.cycle)
-    last_activity = max((cycle.last_date for _, cycle in everything), default=None)
+    statuses = sorted(
+        (
+            measure_status(
+                name,
+                measure,
+                default_rules=default_rules,
+                today=today,
+                stale_after_days=stale_after_days,
+            )
+            for name, measure in by_slug.items()
+        ),
+        key=lambda status: (_TYPE_ORDER.get(status.type, 3), status.slug),
+    )
+    last_activity = max(
+        [
+            *(cycle.last_date for _, cycle in everything),
+            *(status.latest_date for status in statuses if status.latest_date is not None),
+        ],
+        default=None,
+    )
     quiet_since = last_activity or project.started
     quiet_days = None if quiet_since is None else (today - quiet_since).days
     stale_reason = None
@@ -525,17 +534,10 @@ def summarise_project(
             stale_reason = (
                 f"no activity for {quiet_days} days"
                 if last_activity is not None
-                else f"no cycle in the {quiet_days} days since the project started"
+                else f"no activity in the {quiet_days} days since the project started"
             )
         elif stuck:
             stale_reason = f"{len(stuck)} cycle{'s' if len(stuck) > 1 else ''} stuck in one phase"
-    statuses = sorted(
-        (
-            measure_status(name, measure, default_rules=default_rules)
-            for name, measure in by_slug.items()
-        ),
-        key=lambda status: (_TYPE_ORDER.get(status.type, 3), status.slug),
-    )
     return ProjectSummary(
         slug=slug,
         title=project.title,
@@ -562,6 +564,7 @@ def summarise_project(
             today=today,
             stale_after_days=stale_after_days,
             indexes=indexes,
+            project_cycles=everything,
         ),
     )
 
@@ -571,15 +574,18 @@ def measure_status(
     measure: Measure,
     *,
     default_rules: RuleSetName = "anhoej",
+    today: datetime.date | None = None,
+    stale_after_days: int = 30,
 ) -> MeasureStatus:
-    """The measure's latest value against its goal, and its chart's signal and assurance."""
+    """The measure as a board reads it (see the module docstring). ``today`` (default: the
+    latest point's date) is the date the report is as of, for old data."""
     ordered = sorted(measure.points, key=lambda point: point.date)
     rules: RuleSetName = measure.rules or default_rules
     latest = ordered[-1] if ordered else None
-    goal_met = None
-    if latest is not None and measure.goal is not None and measure.improvement is not None:
-        higher = measure.improvement == "higher"
-        goal_met = latest.value >= measure.goal if higher else latest.value <= measure.goal
+    interval = usual_interval([point.date for point in ordered])
+    as_of = today if today is not None else (latest.date if latest is not None else None)
+    days_since = None if latest is None or as_of is None else (as_of - latest.date).days
+    values = [point.value for point in ordered]
     status = MeasureStatus(
         slug=slug,
         title=measure.title,
@@ -592,11 +598,21 @@ def measure_status(
         n_points=len(ordered),
         latest_date=None if latest is None else latest.date,
         latest_value=None if latest is None else latest.value,
-        goal_met=goal_met,
+        goal_met=None,
         signal="no data",
         latest_variation=None,
         assurance=None,
         rules_weak=True,
+        days_since_latest=days_since,
+        usual_interval=interval,
+        old_data=as_of is not None
+        and is_old(
+            None if latest is None else latest.date,
+            as_of=as_of,
+            stale_after_days=stale_after_days,
+            interval=interval,
+        ),
+        months=months([(point.date, point.value) for point in ordered], interval),
     )
     if latest is None:
         return status
@@ -614,10 +630,24 @@ def measure_status(
             measure=slug,
         )
     except ValueError as error:
-        return replace(status, signal="not analysed", problem=str(error))
+        reading = goal_reading(
+            None, values=values, goal=measure.goal, improvement=measure.improvement
+        )
+        return replace(
+            status,
+            signal="not analysed",
+            problem=str(error),
+            goal_reading=reading,
+            goal_met=None if reading is None else reading.met,
+        )
+    signal, basis = signal_reading(chart)
+    reading = goal_reading(chart, values=values, goal=measure.goal, improvement=measure.improvement)
     return replace(
         status,
-        signal=signal_summary(chart),
+        signal=signal,
+        signal_basis=basis,
+        goal_reading=reading,
+        goal_met=None if reading is None else reading.met,
         latest_variation=str(chart.points[-1].variation),
         assurance=None if chart.assurance is None else str(chart.assurance),
         rules_weak=chart.rules_weak,
@@ -626,24 +656,9 @@ def measure_status(
 
 
 def signal_summary(chart: ChartAnalysis) -> SignalSummary:
-    """What the current phase of ``chart`` says now, in one word (see the module docstring)."""
-    if not chart.points:
-        return "no data"
-    latest = chart.points[-1]
-    if latest.variation is not Variation.COMMON:
-        return _READING[latest.variation]
-    phase = chart.phases[latest.phase]
-    whole_phase = (chart.rules is RuleSet.ANHOEJ and phase.runs.crossings_signal) or (
-        chart.rules is RuleSet.IHI and phase.runs_test is not None and phase.runs_test.signal
-    )
-    return "neutral" if whole_phase else "no signal"
-
-
-_READING: dict[Variation, SignalSummary] = {
-    Variation.CONCERN: "concern",
-    Variation.IMPROVEMENT: "improvement",
-    Variation.NEUTRAL: "neutral",
-}
+    """What the current phase of ``chart`` says now, in one word (see
+    :func:`pdsa.analysis.readings.signal_reading`)."""
+    return signal_reading(chart)[0]
 
 
 def totals(summaries: Sequence[ProjectSummary]) -> Totals:
@@ -675,11 +690,19 @@ def shared_measures(
     shared = []
     for key in sorted(by_key):
         members = sorted(by_key[key], key=lambda item: (item[0], item[1].slug))
-        entries = tuple(
-            SharedEntry(project, status.slug, status.unit, status.latest_date, status.latest_value)
+        entries = (
+            SharedEntry(
+                project,
+                status.slug,
+                status.unit,
+                status.latest_date,
+                status.latest_value,
+                old_data=status.old_data,
+                months=status.months,
+            )
             for project, status in members
         )
-        shared.append(SharedMeasure(key=key, title=members[0][1].title, entries=entries))
+        shared.append(shared_measure(key, members[0][1].title, entries))
     return tuple(shared)
 
 
@@ -725,9 +748,16 @@ def attention(summaries: Iterable[ProjectSummary]) -> tuple[AttentionItem, ...]:
         for status in summary.measures:
             if status.latest_variation == Variation.CONCERN:
                 message = f"latest point ({status.latest_value:g}) is a special-cause concern"
+                if status.old_data:
+                    message += f" (old data: {status.days_since_latest} days old)"
                 items.append(
                     AttentionItem(
-                        "measure_concern", project, status.slug, status.latest_date, None, message
+                        "measure_concern",
+                        project,
+                        status.slug,
+                        status.latest_date,
+                        status.days_since_latest,
+                        message,
                     )
                 )
     order = {kind: number for number, kind in enumerate(ATTENTION_KINDS)}

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pdsa.cli.state import echo_err, open_log
+from pdsa.cli.state import echo_err, open_log, today
 
 HELP = """Chart a measure over time: run chart (Anhøj or IHI rules) or SPC (XmR), with the
 cycles that watch it marked at their dates.
@@ -80,6 +80,7 @@ def chart(
         screen=screen,
         shift_length=shift,
         trend_length=trend,
+        today=today(),
     )
     for line in view.masked:
         echo_err(f"warning: masked in the chart: {line}")

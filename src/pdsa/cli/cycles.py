@@ -14,7 +14,10 @@ from pdsa.cli.state import echo_err, open_log, today, warn_private
 from pdsa.errors import PdsaError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pdsa.model.cycle import PhaseName
+    from pdsa.model.project import ChangeIdea
     from pdsa.store.log import Log
 
 PLAN_HELP = """Plan a new cycle: what it tests, what you predict, and how.
@@ -78,6 +81,14 @@ def plan(
             metavar="ID",
         ),
     ] = None,
+    new_change_idea: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A change idea not yet in the project's list: it is added to the project "
+            "(its id made from the title) and the cycle tests it (repeatable).",
+            metavar="TITLE",
+        ),
+    ] = None,
     follows: Annotated[
         str | None,
         typer.Option(
@@ -127,16 +138,22 @@ def plan(
     editor: EditorOpt = False,
 ) -> None:
     from pdsa.store.names import implied_project, resolve_project
-    from pdsa.workflow.cycles import default_plan_date, scale_value, watched_measures
+    from pdsa.workflow.cycles import (
+        default_plan_date,
+        new_change_ideas,
+        scale_value,
+        watched_measures,
+    )
 
     log = open_log(ctx)
     project_name, title = project_and_title(
         names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
     )
     project = resolve_project(log, project_name, Path.cwd())
+    new_ideas = new_change_ideas(log, project, new_change_idea or [])
     values: dict[str, Any] = {
         "title": title,
-        "change_idea": _one_or_several(change_idea or []),
+        "change_idea": _one_or_several([*(change_idea or []), *(idea.id for idea in new_ideas)]),
         "follows": follows,
         "measures": list(measure or []),
         "plan.date": parse_date(date, option="--date")
@@ -152,7 +169,7 @@ def plan(
     tasks = [{"what": what} for what in task or []]
     values["measures"] = watched_measures(values["measures"], values["plan.predictions"])
     if editor:
-        _plan_in_editor(log, project, values, tasks, slug)
+        _plan_in_editor(log, project, values, tasks, slug, new_ideas)
         return
     if title is None:
         values["title"] = ask.text("TITLE", "What is this cycle called?")
@@ -168,7 +185,7 @@ def plan(
             values["plan.predictions"] = [answer]
     data = _nest(values)
     data["plan"]["tasks"] = tasks
-    _save_plan(log, project, data, slug)
+    _save_plan(log, project, data, slug, new_ideas)
 
 
 def _one_or_several(ideas: list[str]) -> str | list[str] | None:
@@ -193,19 +210,25 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -> None:
+def _save_plan(
+    log: Log,
+    project: str,
+    data: dict[str, Any],
+    slug: str | None,
+    new_ideas: Sequence[ChangeIdea] = (),
+) -> None:
     from pdsa.errors import NoSlug, SlugTaken
     from pdsa.model.base import SCHEMA_VERSION
     from pdsa.model.build import build
     from pdsa.model.cycle import Cycle
     from pdsa.workflow.cycles import new_cycle, resolve_plan_names
 
-    for note in resolve_plan_names(log, project, data):
+    for note in resolve_plan_names(log, project, data, new_ideas=[i.id for i in new_ideas]):
         echo_err(note)
     data = {"schema_version": SCHEMA_VERSION, **data}
     cycle = build(Cycle, data, what="cycle")
     try:
-        created = new_cycle(log, project, cycle, slug=slug)
+        created = new_cycle(log, project, cycle, slug=slug, new_ideas=new_ideas)
     except SlugTaken as taken:
         # The same plan run twice in a row: ask at a terminal, refuse in a script.
         if not ask.interactive():
@@ -216,19 +239,26 @@ def _save_plan(log: Log, project: str, data: dict[str, Any], slug: str | None) -
         )
         if not ask.yes_no("--slug", question, default=False):
             raise PdsaError("nothing was written", hint=taken.hint) from None
-        created = new_cycle(log, project, cycle, slug=taken.suggested)
+        created = new_cycle(log, project, cycle, slug=taken.suggested, new_ideas=new_ideas)
     except NoSlug:
         if not ask.interactive():
             raise
-        created = new_cycle(log, project, cycle, slug=ask.slug())
-    warn_private(log, data)
+        created = new_cycle(log, project, cycle, slug=ask.slug(), new_ideas=new_ideas)
+    for idea in new_ideas:
+        echo_err(f"Added the change idea '{idea.id}' to {project}.")
+    warn_private(log, {**data, "change_ideas": [idea.title for idea in new_ideas]})
     path = log.relative(log.cycle_path(project, created))
     echo_err(f"Planned {project}/{created} ({path}).")
     echo_err(f"Next: pdsa do {project}/{created} when the test has been carried out.")
 
 
 def _plan_in_editor(
-    log: Log, project: str, values: dict[str, Any], tasks: list[dict[str, Any]], slug: str | None
+    log: Log,
+    project: str,
+    values: dict[str, Any],
+    tasks: list[dict[str, Any]],
+    slug: str | None,
+    new_ideas: Sequence[ChangeIdea],
 ) -> None:
     from pdsa.cli.editor import edit_until_valid
     from pdsa.model.build import drop_blank
@@ -243,7 +273,7 @@ def _plan_in_editor(
         data.pop("schema_version", None)
         if tasks:
             data.setdefault("plan", {}).setdefault("tasks", []).extend(tasks)
-        _save_plan(log, project, data, slug)
+        _save_plan(log, project, data, slug, new_ideas)
 
     edit_until_valid(text, accept, name="pdsa-plan")
 
@@ -256,7 +286,10 @@ def do(
     cycle: CycleArg,
     as_planned: Annotated[
         bool | None,
-        typer.Option("--as-planned/--not-as-planned", help="Was the cycle carried out as planned?"),
+        typer.Option(
+            "--as-planned/--not-as-planned",
+            help="Was the cycle carried out as planned? (may be left unrecorded)",
+        ),
     ] = None,
     observations: Annotated[
         str | None,
@@ -280,11 +313,15 @@ def do(
         "problems": problems,
     }
 
-    def ask_missing() -> None:
-        if values["as_planned"] is None:
-            values["as_planned"] = ask.yes_no(
-                "--as-planned/--not-as-planned", "Was the cycle carried out as planned?"
+    def ask_missing(log: Log, project: str, slug: str) -> None:
+        # Published cycles rarely say whether the test went as planned: it may stay unrecorded.
+        if values["as_planned"] is None and ask.interactive():
+            answer = ask.choice(
+                "--as-planned/--not-as-planned",
+                "Was the cycle carried out as planned? (skip to leave it unrecorded)",
+                ("yes", "no", "skip"),
             )
+            values["as_planned"] = {"yes": True, "no": False}.get(answer)
         if values["observations"] is None:
             values["observations"] = ask.text(
                 "--observations", "What happened? Record data and observations.", multiline=True
@@ -302,7 +339,8 @@ def study(
     matched: Annotated[
         str | None,
         typer.Option(
-            help="Did the results match the predictions? yes, no or partly.",
+            help="Did the results match the predictions? yes, no or partly (only for a plan "
+            "with predictions).",
             metavar="yes|no|partly",
         ),
     ] = None,
@@ -319,16 +357,24 @@ def study(
         "learning": learning,
     }
 
-    def ask_missing() -> None:
+    def ask_missing(log: Log, project: str, slug: str) -> None:
+        from pdsa.analysis.predictions import has_prediction
+
+        predicted = has_prediction(log.cycle(project, slug))
         if ask.interactive() and (
-            values["results"] is None or values["prediction_matched"] is None
+            values["results"] is None or (predicted and values["prediction_matched"] is None)
         ):
-            _show_predictions(ctx, cycle)
+            _show_predictions(log, project, slug)
         if values["results"] is None:
             values["results"] = ask.text("--results", "What were the results?", multiline=True)
-        if values["prediction_matched"] is None:
+        if predicted and values["prediction_matched"] is None:
             values["prediction_matched"] = ask.choice(
                 "--matched", "Did the results match the predictions?", ("yes", "no", "partly")
+            )
+        if not predicted and values["prediction_matched"] is not None:
+            echo_err(
+                f"warning: the plan of {project}/{slug} made no prediction; --matched is "
+                "recorded, but no prediction is counted for it"
             )
         if values["learning"] is None:
             values["learning"] = ask.text("--learning", "What did you learn?", multiline=True)
@@ -364,7 +410,7 @@ def act(
         "next": next_cycle,
     }
 
-    def ask_missing() -> None:
+    def ask_missing(log: Log, project: str, slug: str) -> None:
         if values["decision"] is None:
             values["decision"] = ask.choice(
                 "--decision", "Adopt, adapt or abandon the change?", ("adopt", "adapt", "abandon")
@@ -380,15 +426,12 @@ def act(
     _phase(ctx, cycle, "act", values, ask_missing, editor)
 
 
-def _show_predictions(ctx: typer.Context, cycle_name: str) -> None:
+def _show_predictions(log: Log, project: str, slug: str) -> None:
     """Before Study asks "did the results match?", show what was predicted (and what the
     data say about the predictions that name a measure)."""
     from pdsa.render.safe import visible
-    from pdsa.store.names import resolve_cycle
     from pdsa.workflow.cycles import prediction_lines
 
-    log = open_log(ctx)
-    project, slug = resolve_cycle(log, cycle_name, Path.cwd())
     lines = prediction_lines(log, project, slug, today=today())
     echo_err("The predictions:" if lines else "This cycle recorded no prediction.")
     for line in lines:
@@ -419,7 +462,7 @@ def _phase(
     if editor:
         _phase_in_editor(log, project, slug, phase, values)
         return
-    ask_missing()
+    ask_missing(log, project, slug)
     _save_phase(log, project, slug, phase, values)
 
 

@@ -95,12 +95,14 @@ def show(
 ) -> None:
     from pdsa.analysis.cycle_rows import numbered_rows
     from pdsa.store.names import resolve_cycle
+    from pdsa.workflow.cycles import cycle_verdict
 
     log = open_log(ctx)
     project, slug = resolve_cycle(log, cycle, Path.cwd())
     log.cycle(project, slug)  # a broken file stops here, with its problems
     scan = log.scan_cycles([project])
     row = next(item for item in numbered_rows(scan.records) if item.slug == slug)
+    verdict = cycle_verdict(log, project, slug, today=today())
     if output_format is TextOrJson.json:
         write_json(
             {
@@ -110,10 +112,12 @@ def show(
                 "phase": row.phase,
                 "last_date": row.last_date.isoformat(),
                 **row.cycle.model_dump(mode="json", exclude_none=True),
+                "prediction_verdicts": verdict.to_json(),
+                "prediction_checks": [check.to_json() for check in verdict.checks],
             }
         )
         return
     from pdsa.render.console import console
     from pdsa.render.cycles import print_worksheet
 
-    print_worksheet(console(), row)
+    print_worksheet(console(), row, verdict)

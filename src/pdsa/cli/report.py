@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 HELP = """Report on every project: cycles, decisions, activity, measures against their goals,
 fidelity to the PDSA method beside published audits, and what needs attention.
 
+--as-of DATE reports the log as it stood that day: anything dated later is left out.
+--since/--until count the cycles active in that period; the state shown is as of --until.
+
 Example: pdsa report --theme testing --format html -o report.html"""
 
 
@@ -55,13 +58,25 @@ def report(
     since: Annotated[
         str | None,
         typer.Option(
-            help="Only cycle activity on or after this date (YYYY-MM-DD).", metavar="DATE"
+            help="Count only the cycles active on or after this date (YYYY-MM-DD).",
+            metavar="DATE",
         ),
     ] = None,
     until: Annotated[
         str | None,
         typer.Option(
-            help="Only cycle activity on or before this date (YYYY-MM-DD).", metavar="DATE"
+            help="Count only the cycles active on or before this date (YYYY-MM-DD); the report "
+            "is as of this date unless --as-of says otherwise.",
+            metavar="DATE",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Report the log as it stood on this date: anything dated later is left "
+            "out (YYYY-MM-DD; default: --until, else today).",
+            metavar="DATE",
         ),
     ] = None,
     sort: Annotated[
@@ -119,6 +134,7 @@ def report(
             projects=chosen,
             since=parse_date(since, option="--since"),
             until=parse_date(until, option="--until"),
+            as_of=parse_date(as_of, option="--as-of"),
             sort=sort.value,
             with_charts=output_format is ReportFormat.html,
             progress=advance,

@@ -97,7 +97,10 @@ class Do(Record):
     """Do: carry out the test and record what happened."""
 
     date: Day = Field(description="When was the test carried out?")
-    as_planned: bool = Field(description="Was the cycle carried out as planned?")
+    as_planned: bool | None = Field(
+        default=None,
+        description="Was the cycle carried out as planned? (may be left unrecorded)",
+    )
     observations: Text = Field(description="What happened? Record data and observations.")
     unplanned: str | None = Field(
         default=None, description="What did you observe that was not part of the plan?"
@@ -110,8 +113,10 @@ class Study(Record):
 
     date: Day = Field(description="When were the results studied?")
     results: Text = Field(description="What were the results?")
-    prediction_matched: Matched = Field(
-        description="Did the results match the predictions? yes, no or partly."
+    prediction_matched: Matched | None = Field(
+        default=None,
+        description="Did the results match the predictions? yes, no or partly "
+        "(only when the plan made predictions).",
     )
     learning: Text = Field(description="What did you learn?")
 

@@ -183,9 +183,11 @@ def chart_svg(view: ChartView) -> str:
         until = f" to {mark.end.isoformat()}" if mark.end else ""
         colour = DECISION_COLOUR.get(mark.decision or "", "#0097a7")
         outcome = mark.decision or f"in {mark.phase}"
+        if mark.verdict_words():
+            outcome += f"; {mark.verdict_words()}"
         parts.append(
             f'<text x="{LEFT}" y="{y}" fill="{colour}">cycle {mark.number} {_text(mark.slug)}: '
-            f"{_text(mark.title)} ({mark.start.isoformat()}{until}), {outcome}</text>"
+            f"{_text(mark.title)} ({mark.start.isoformat()}{until}), {_text(outcome)}</text>"
         )
         y += LINE_HEIGHT
     parts.append("</svg>")

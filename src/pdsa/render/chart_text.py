@@ -246,6 +246,8 @@ def _legend(console: Console, view: ChartView) -> None:
     for mark in view.cycles:
         end = f" to {mark.end.isoformat()}" if mark.end else ""
         outcome = mark.decision or f"in {mark.phase}"
+        if mark.verdict_words():
+            outcome += f"; {mark.verdict_words()}"
         console.print(
             Text(f"cycle {mark.number} {mark.slug}: {mark.start.isoformat()}{end}, {outcome}")
         )

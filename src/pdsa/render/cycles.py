@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pdsa.analysis.cycle_rows import CycleRow
+from pdsa.analysis.predictions import CycleVerdict
 from pdsa.model.cycle import Cycle, Prediction, Scale
 from pdsa.render.fit import Column, fitted_table
 from pdsa.render.safe import one_line, plural, visible
@@ -78,8 +79,9 @@ def cycles_table(project: str, rows: Iterable[CycleRow], *, width: int = 120) ->
     return fitted_table(LIST_COLUMNS, cells, width=width, title=Text(project, style="bold"))
 
 
-def print_worksheet(console: Console, row: CycleRow) -> None:
-    """The whole cycle, phase by phase, as a readable worksheet."""
+def print_worksheet(console: Console, row: CycleRow, verdict: CycleVerdict | None = None) -> None:
+    """The whole cycle, phase by phase, as a readable worksheet; with ``verdict``, what the
+    data say of each prediction, beside the team's Study verdict."""
     cycle = row.cycle
     heading = Text(f"{row.project}/{row.slug}", style="bold")
     heading.append(f"  cycle {row.number}, phase {row.phase}")
@@ -92,7 +94,7 @@ def print_worksheet(console: Console, row: CycleRow) -> None:
     )
     if links:
         console.print(links)
-    for phase, body in _phases(cycle):
+    for phase, body in _phases(cycle, verdict):
         console.print(Panel(body, title=Text(phase), title_align="left", expand=True))
 
 
@@ -146,7 +148,30 @@ def _describe(value: object) -> str:
     return str(value)
 
 
-def _phases(cycle: Cycle) -> list[tuple[str, RenderableType]]:
+def _predictions(cycle: Cycle, verdict: CycleVerdict | None) -> list[str] | None:
+    """Each prediction, with the data's verdict on it when it can be checked."""
+    if not cycle.plan.predictions:
+        return None
+    checks = {check.position: check for check in verdict.checks} if verdict else {}
+    lines = []
+    for position, entry in enumerate(cycle.plan.predictions, start=1):
+        line = _describe(entry)
+        check = checks.get(position)
+        if check is not None:
+            line += f"\n  data: {check.outcome_words} ({check.reason})"
+        lines.append(line)
+    return lines
+
+
+def _verdicts(verdict: CycleVerdict | None) -> str | None:
+    """``team: no; data: hit (they disagree)``, when there is something to compare."""
+    if verdict is None or not verdict.written:
+        return None
+    text = verdict.side_by_side()
+    return text + " (they disagree)" if verdict.disagrees else text
+
+
+def _phases(cycle: Cycle, verdict: CycleVerdict | None = None) -> list[tuple[str, RenderableType]]:
     plan = cycle.plan
     tasks = [
         " / ".join(
@@ -168,7 +193,7 @@ def _phases(cycle: Cycle) -> list[tuple[str, RenderableType]]:
                 ("date", plan.date),
                 ("objective", plan.objective),
                 ("questions", plan.questions or None),
-                ("predictions", plan.predictions or None),
+                ("predictions", _predictions(cycle, verdict)),
                 ("tasks", tasks or None),
                 ("data collection", plan.data_collection),
                 ("scale", plan.scale),
@@ -180,6 +205,10 @@ def _phases(cycle: Cycle) -> list[tuple[str, RenderableType]]:
     for phase, labels in LATER_PHASES:
         record = getattr(cycle, phase)
         if record is not None:
-            pairs = [(label, getattr(record, field)) for field, label in labels]
+            pairs: list[tuple[str, object]] = [
+                (label, getattr(record, field)) for field, label in labels
+            ]
+            if phase == "study":
+                pairs.append(("verdicts", _verdicts(verdict)))
             sections.append((phase.capitalize(), _fields(*pairs)))
     return [(title, body if body is not None else Group()) for title, body in sections]

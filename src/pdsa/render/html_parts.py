@@ -239,13 +239,27 @@ def advance_list(lines: Sequence[str]) -> Markup:
 
 
 def prediction_facts(record: PredictionRecord) -> Markup:
-    """The prediction record: its summary sentence and the counts behind it."""
+    """The prediction record: what the data say, what the teams said, and where they differ."""
     counts = (
-        f"{record.miss} missed, {record.not_enough_data} without enough data, "
-        f"{record.pending} pending; {record.not_checkable} not checkable "
-        "(no measure or direction named)"
+        f"{record.not_checkable} not checkable (no measure or direction named). The data "
+        "judge each prediction by the points of its cycle's own test, from its planned start "
+        "to its end; a direction is compared with the state earlier cycles left."
     )
-    return join([element("p", element("strong", record.summary())), element("p", counts)])
+    parts = [
+        element("p", element("strong", record.summary() + ".")),
+        element("p", counts),
+        element("p", record.team_summary() + "."),
+    ]
+    if record.disagreements:
+        items = [
+            element("li", element("code", verdict.cycle), f": {verdict.side_by_side()}")
+            for verdict in record.disagreements
+        ]
+        parts += [
+            element("p", "Where the team and the data disagree:"),
+            element("ul", *items, class_="plain"),
+        ]
+    return join(parts)
 
 
 SIGNAL_KIND = {"improvement": "improvement", "concern": "concern", "neutral": "neutral"}
@@ -276,14 +290,20 @@ def _measure_facts(status: MeasureStatus) -> list[tuple[str, object]]:
     latest: object = "no data yet"
     if status.latest_date is not None:
         latest = join([quantity(status.latest_value, status.unit), " on ", day(status.latest_date)])
+        if status.old_data:
+            latest = join([latest, " ", badge("old data", "stale")])
     rules: str = status.rules
     if status.rules_weak and status.n_points:
         rules += "; under 10 useful points, run rules rarely fire"
     variation = status.latest_variation
+    signal = badge(status.signal, SIGNAL_KIND.get(status.signal, "quiet"))
+    if status.signal_basis == "runs over the phase":
+        signal = join([signal, " from the runs of the current phase"])
     return [
         ("latest", latest),
+        ("old data", _old(status)),
         ("goal", _goal(status)),
-        ("signal", badge(status.signal, SIGNAL_KIND.get(status.signal, "quiet"))),
+        ("signal", signal),
         ("latest point", variation.replace("_", " ") if variation else None),
         ("assurance", ASSURANCE_WORDS.get(status.assurance or "", status.assurance)),
         ("rules", rules),
@@ -297,15 +317,25 @@ def glance_goal(status: MeasureStatus) -> object:
     return NONE if status.goal is None else _goal(status)
 
 
+def _old(status: MeasureStatus) -> str | None:
+    if not status.old_data:
+        return None
+    return (
+        f"the latest point is {plural(status.days_since_latest or 0, 'day')} old; points usually "
+        f"come every {plural(status.usual_interval, 'day')}"
+    )
+
+
 def _goal(status: MeasureStatus) -> object:
     if status.goal is None:
         return "none set"
     sign = {"higher": "at least ", "lower": "at most "}.get(status.improvement or "", "")
     text = f"{sign}{quantity(status.goal, status.unit)}"
-    if status.goal_met is None:
+    reading = status.goal_reading
+    if reading is None:
         return text
-    word, kind = ("met", "met") if status.goal_met else ("not met", "not-met")
-    return join([text, " ", badge(word, kind)])
+    kind = "met" if reading.met else "not-met"
+    return join([text, " ", badge(reading.short, kind), " ", reading.words])
 
 
 def _chart_notes(view: ChartView) -> Markup:
@@ -314,6 +344,8 @@ def _chart_notes(view: ChartView) -> Markup:
     for mark in view.cycles:
         until = f" to {mark.end.isoformat()}" if mark.end else ""
         outcome = mark.decision or f"in {mark.phase}"
+        if mark.verdict_words():
+            outcome += f"; {mark.verdict_words()}"
         lines.append(
             join(
                 [

@@ -9,7 +9,15 @@ import datetime
 from dataclasses import dataclass
 
 from pdsa.analysis.fidelity import LABELS, FidelityProfile, Figure, format_figure, whole_percent
-from pdsa.analysis.programme import AttentionItem, MeasureStatus, ProjectSummary, Totals
+from pdsa.analysis.predictions import PredictionRecord
+from pdsa.analysis.programme import (
+    AttentionItem,
+    MeasureStatus,
+    ProgrammeSummary,
+    ProjectSummary,
+    SharedEntry,
+    Totals,
+)
 from pdsa.analysis.provenance import WORDS
 from pdsa.render.safe import plural
 
@@ -28,11 +36,13 @@ CSV_COLUMNS: tuple[str, ...] = (
     "slug", "title", "theme", "lead_organisation", "status", "progress_score",
     "cycles_plan", "cycles_do", "cycles_study", "cycles_act", "cycles_total",
     "adopt", "adapt", "abandon", "last_activity", "days_since_activity", "stale",
-    "stale_reason", "predictions_total", "predictions_checked", "predictions_hit",
-    "predictions_miss", "fidelity_predictions_pct", "fidelity_predictions_in_advance_pct",
-    "fidelity_iterative_pct",
+    "stale_reason", "predictions_written", "predictions_checkable", "predictions_hit",
+    "predictions_miss", "predictions_not_enough_data", "predictions_pending",
+    "team_verdict_yes", "team_verdict_no", "team_verdict_partly",
+    "team_and_data_disagree", "fidelity_predictions_pct",
+    "fidelity_predictions_in_advance_pct", "fidelity_iterative_pct",
     "fidelity_scale_growth_pct", "fidelity_data_over_time_pct", "fidelity_documented_pct",
-    "measures", "measures_improvement", "measures_concern",
+    "measures", "measures_improvement", "measures_concern", "measures_old_data",
 )  # fmt: skip
 
 
@@ -112,7 +122,8 @@ def totals_sentence(totals: Totals) -> str:
         f"{plural(totals.projects, 'project')} ({totals.active} active, {totals.stale} stale). "
         f"Cycles by last phase: plan {counts.plan}, do {counts.do}, study {counts.study}, "
         f"act {counts.act}. Decisions: adopt {chosen.adopt}, adapt {chosen.adapt}, "
-        f"abandon {chosen.abandon}. {totals.predictions.summary().capitalize()}."
+        f"abandon {chosen.abandon}. {totals.predictions.summary().capitalize()}; "
+        f"{totals.predictions.team_summary()}."
     )
 
 
@@ -200,34 +211,46 @@ def with_unit(value: float | None, unit: str | None) -> str:
 
 
 def measure_latest(status: MeasureStatus) -> str:
-    """``78% on 2026-10-12 (goal 80%, not met)``."""
+    """``78% on 2026-10-12 (goal 80%: met by the median ...)``; old data says so."""
     if status.latest_value is None or status.latest_date is None:
         return "no data"
     text = f"{with_unit(status.latest_value, status.unit)} on {status.latest_date.isoformat()}"
+    if status.old_data:
+        text += f" ({old_data(status)})"
     if status.goal is not None:
-        met = {True: ", met", False: ", not met", None: ""}[status.goal_met]
-        text += f" (goal {with_unit(status.goal, status.unit)}{met})"
+        reading = status.goal_reading
+        text += f" (goal {with_unit(status.goal, status.unit)}"
+        text += f": {reading.words})" if reading is not None else ")"
     return text
 
 
+def old_data(status: MeasureStatus) -> str:
+    """``old data: 54 days``, for a measure whose next point is long overdue."""
+    return f"old data: {status.days_since_latest} days"
+
+
 def measure_value(status: MeasureStatus) -> str:
-    """The latest value with its unit, or ``no data``."""
+    """The latest value with its unit, or ``no data``; old data says so."""
     if status.latest_value is None:
         return "no data"
-    return with_unit(status.latest_value, status.unit)
+    value = with_unit(status.latest_value, status.unit)
+    return f"{value} ({old_data(status)})" if status.old_data else value
 
 
 def measure_goal(status: MeasureStatus) -> str:
-    """``80% (met)``, or empty without a goal."""
+    """``80% (met by median)``, ``80% (latest only)``, ``80% (pass)``; empty without a goal."""
     if status.goal is None:
         return ""
-    met = {True: " (met)", False: " (not met)", None: ""}[status.goal_met]
-    return f"{with_unit(status.goal, status.unit)}{met}"
+    reading = status.goal_reading
+    return with_unit(status.goal, status.unit) + (f" ({reading.short})" if reading else "")
 
 
 def measure_signal(status: MeasureStatus) -> str:
-    """The chart's reading: ``improvement``, ``concern``...; with assurance for SPC."""
+    """The chart's reading: ``improvement``, ``concern``...; with what it rests on when that
+    is the phase's runs, assurance for SPC, and cautions."""
     text: str = status.signal
+    if status.signal_basis == "runs over the phase":
+        text += " (runs)"
     if status.assurance:
         text += f"; assurance {words(status.assurance)}"
     if status.rules_weak and status.n_points:
@@ -235,14 +258,44 @@ def measure_signal(status: MeasureStatus) -> str:
     return text
 
 
-def shared_total(total: float | None, mean: float | None, unit: str | None) -> str:
-    """``1010 people (mean 252.5)``; a rate or percentage only has a meaningful mean."""
-    if mean is None:
+#: The prediction counts of a project, as columns: what the data judged.
+PREDICTION_COLUMNS = ("written", "checkable", "hit", "miss", "no data")
+PREDICTIONS_KEY = (
+    "written: predictions in the plans; checkable: those naming a measure and a direction, "
+    "each judged by the data as hit, miss, not enough data (no data), or pending while its "
+    "test runs. The teams' own verdicts are counted in the totals above."
+)
+
+
+def prediction_counts(record: PredictionRecord) -> tuple[str, ...]:
+    """A record's counts under :data:`PREDICTION_COLUMNS`."""
+    counts = (record.written, record.checkable, record.hit, record.miss, record.not_enough_data)
+    return tuple(map(str, counts))
+
+
+def report_date(summary: ProgrammeSummary) -> str:
+    """``report as of 2026-10-31``, and the day it was made when that is another."""
+    text = f"report as of {summary.reading_date.isoformat()}"
+    if summary.generated != summary.reading_date:
+        text += f" (made {summary.generated.isoformat()})"
+    return text
+
+
+def shared_latest(entry: SharedEntry) -> str:
+    """A project's latest value under a shared key, ``no data``, or flagged as old."""
+    if entry.latest_value is None:
         return "no data"
-    average = f"{mean:.4g}"
-    if unit and ("%" in unit or "rate" in unit.lower()):
-        return f"mean {with_unit(float(average), unit)}"
-    return f"{with_unit(total, unit)} (mean {average})"
+    value = with_unit(entry.latest_value, entry.unit)
+    return f"{value} (old data)" if entry.old_data else value
+
+
+#: Under the measures table: what the short goal and signal words mean.
+MEASURES_KEY = (
+    "goal: met by median = the median of the current phase meets it; latest only = only the "
+    "latest point does; SPC: assurance pass, hit and miss or fail. signal (runs) = read from "
+    "the runs of the current phase. old data: the next point is overdue by more than the "
+    "staleness window"
+)
 
 
 def attention_subject(item: AttentionItem | AttentionGroup) -> str:
@@ -265,6 +318,7 @@ def csv_row(project: ProjectSummary) -> dict[str, str]:
 
     signals = [status.signal for status in project.measures]
     total = counts.plan + counts.do + counts.study + counts.act
+    old = sum(status.old_data for status in project.measures)
     return {
         "slug": project.slug,
         "title": project.title,
@@ -286,10 +340,16 @@ def csv_row(project: ProjectSummary) -> dict[str, str]:
         else str(project.days_since_activity),
         "stale": "yes" if project.stale else "no",
         "stale_reason": project.stale_reason or "",
-        "predictions_total": str(record.total),
-        "predictions_checked": str(record.checked),
+        "predictions_written": str(record.written),
+        "predictions_checkable": str(record.checkable),
         "predictions_hit": str(record.hit),
         "predictions_miss": str(record.miss),
+        "predictions_not_enough_data": str(record.not_enough_data),
+        "predictions_pending": str(record.pending),
+        "team_verdict_yes": str(record.team_yes),
+        "team_verdict_no": str(record.team_no),
+        "team_verdict_partly": str(record.team_partly),
+        "team_and_data_disagree": str(len(record.disagreements)),
         "fidelity_predictions_pct": pct("predictions"),
         "fidelity_predictions_in_advance_pct": pct("predictions_in_advance"),
         "fidelity_iterative_pct": pct("iterative"),
@@ -299,4 +359,5 @@ def csv_row(project: ProjectSummary) -> dict[str, str]:
         "measures": str(len(project.measures)),
         "measures_improvement": str(signals.count("improvement")),
         "measures_concern": str(signals.count("concern")),
+        "measures_old_data": str(old),
     }

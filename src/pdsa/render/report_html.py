@@ -86,7 +86,7 @@ def report_html(report: Report, *, explain: bool = False) -> str:
             for project in summary.projects
         ),
     ]
-    title = f"{summary.programme}: PDSA report, {summary.generated.isoformat()}"
+    title = f"{summary.programme}: PDSA report as of {summary.reading_date.isoformat()}"
     body = join(
         [
             _header(report),
@@ -106,7 +106,9 @@ def report_html(report: Report, *, explain: bool = False) -> str:
 
 def _header(report: Report) -> Markup:
     summary = report.summary
-    line = [f"generated {summary.generated.isoformat()}"]
+    line = [f"as of {summary.reading_date.isoformat()}"]
+    if summary.generated != summary.reading_date:
+        line.append(f"made {summary.generated.isoformat()}")
     period = summary.period
     if period is not None:
         since = period.since.isoformat() if period.since else "the start"
@@ -294,7 +296,8 @@ def _shared_section(shared: tuple[SharedMeasure, ...]) -> Markup:
         return Markup("")
     intro = (
         "Measures several projects share by a programme-wide key: each project's latest value "
-        "(dates may differ). A total suits counts; for rates read the mean."
+        "(dates may differ). Counts are totalled for one calendar month, never across dates; "
+        "rates are given as a range, never averaged."
     )
     return _section(
         "_shared",
@@ -305,25 +308,21 @@ def _shared_section(shared: tuple[SharedMeasure, ...]) -> Markup:
 
 
 def _shared_table(measure: SharedMeasure) -> Markup:
-    units = {entry.unit for entry in measure.entries}
-    unit = units.pop() if len(units) == 1 else None
-    # Percentages and rates do not add up; the module docs say to read the mean.
-    total = f"{NONE} (rates do not add)" if unit == "%" else quantity(measure.total, unit)
     rows = [
         [
             element("a", entry.project, href=f"#{entry.project}"),
             entry.measure,
-            quantity(entry.latest_value, entry.unit),
+            join([quantity(entry.latest_value, entry.unit), " ", badge("old data", "stale")])
+            if entry.old_data
+            else quantity(entry.latest_value, entry.unit),
             day(entry.latest_date, "no data"),
         ]
         for entry in measure.entries
     ]
-    foot = [
-        ["total", "", total, f"{len(measure.with_data)} with data"],
-        ["mean", "", quantity(measure.mean, unit), ""],
-    ]
     caption = f"{measure.title} (key {measure.key})"
-    return table(caption, ["project", "measure", "latest", "date"], rows, numeric=(2,), foot=foot)
+    head = ["project", "measure", "latest", "date"]
+    programme = element("p", element("strong", "Programme: "), measure.summary())
+    return join([table(caption, head, rows, numeric=(2,)), programme])
 
 
 def _errors_section(report: Report) -> Markup:
@@ -440,5 +439,5 @@ def _checks_table(project: str, record: PredictionRecord) -> Markup:
         ]
         for check in record.checks
     ]
-    head = ["cycle", "prediction", "measure", "outcome", "why"]
+    head = ["cycle", "prediction", "measure", "data", "why"]
     return table("Each checkable prediction", head, rows)

@@ -46,7 +46,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
     """The whole report as one Markdown document."""
     summary = report.summary
     totals = summary.totals
-    out = [f"# {md(summary.programme)}", "", f"Report of {summary.generated.isoformat()}."]
+    out = [f"# {md(summary.programme)}", "", f"{cells.report_date(summary).capitalize()}."]
     if summary.period is not None:
         out[-1] += (
             f" Activity from {summary.period.since or 'the start'}"
@@ -91,12 +91,17 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
                 cells.decisions(project),
                 cells.activity(project),
                 md(cells.stale(project)),
-                md(project.predictions.summary()) if project.predictions.total else "none",
+                md(project.predictions.short()),
             )
             for project in report.projects
         ],
     )
     out += ["Cycles: P plan, D do, S study, A act (finished), by last recorded phase.", ""]
+    disagreements = totals.predictions.disagreements
+    if disagreements:
+        out += ["## Team and data disagree", ""]
+        out += [f"- `{verdict.cycle}`: {md(verdict.side_by_side())}" for verdict in disagreements]
+        out.append("")
     out += ["## Key measures", ""]
     out += _table(
         ("project", "measure", "latest", "signal"),
@@ -111,6 +116,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
             for status in project.measures
         ],
     )
+    out += [md(cells.MEASURES_KEY), ""]
     out += ["## Fidelity", ""]
     out += [
         "Projects shown together, beside the audit of 421 real cycles (McNicholas et al. 2019):",
@@ -159,14 +165,16 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
     if summary.shared_measures:
         out += ["## Programme-wide measures", ""]
         for shared in summary.shared_measures:
-            unit = next((entry.unit for entry in shared.entries if entry.unit), None)
             values = ", ".join(
-                f"`{entry.project}` {md(cells.with_unit(entry.latest_value, entry.unit))}"
+                f"`{entry.project}` {md(cells.shared_latest(entry))} "
+                f"({entry.latest_date.isoformat()})"
                 for entry in shared.entries
-                if entry.latest_value is not None
+                if entry.latest_date is not None
             )
-            total = md(cells.shared_total(shared.total, shared.mean, unit))
-            out.append(f"- `{shared.key}` ({md(shared.title)}): {total}; {values}")
+            out.append(
+                f"- `{shared.key}` ({md(shared.title)}): {md(shared.summary())}. "
+                f"Latest values: {values or 'none'}"
+            )
         out.append("")
     out += ["## Needs attention", ""]
     out += [

@@ -39,11 +39,12 @@ ACTIVITY_COLUMNS = (
     Column("cycles", wrap=True, min_width=5),
     Column("decisions", rank=2, wrap=True, min_width=8),
     Column("last activity", wrap=True, min_width=10),
-    Column("predictions", rank=1, wrap=True, min_width=9),
 )
 MEASURE_COLUMNS = (
     Column("measure"),
-    Column("latest", justify="right"),
+    # The latest value wraps ("42 people" over "(old data: 40 days)") so that goal and signal
+    # keep their room beside long measure slugs.
+    Column("latest", justify="right", wrap=True, min_width=10),
     Column("date"),
     Column("goal", rank=2, wrap=True, min_width=8),
     Column("signal", rank=1, wrap=True, min_width=9),
@@ -58,7 +59,7 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
     """The whole report, section by section."""
     summary = report.summary
     heading = Text(one_line(summary.programme), style="bold")
-    heading.append(f"  report of {summary.generated.isoformat()}", style="")
+    heading.append(f"  {cells.report_date(summary)}", style="")
     if summary.period is not None:
         since, until = summary.period.since, summary.period.until
         heading.append(f", activity {since or 'start'} to {until or 'now'}")
@@ -90,17 +91,13 @@ def print_report(console: Console, report: Report, *, explain: bool = False) -> 
             _cell(cells.phases(project)),
             _cell(cells.decisions(project)),
             _cell(cells.activity(project)),
-            _cell(
-                f"{project.predictions.hit} hit of {project.predictions.checked} checked"
-                if project.predictions.total
-                else "none"
-            ),
         ]
         for project in report.projects
     ]
     console.print(_fitted(console, "Activity", ACTIVITY_COLUMNS, rows))
     console.print(Text("cycles: P plan, D do, S study, A act (finished), by last recorded phase"))
     console.print()
+    _print_predictions(console, report)
     _print_measures(console, report)
     _print_fidelity(console, report, explain=explain)
     _print_themes(console, report)
@@ -136,6 +133,29 @@ def _print_measures(console: Console, report: Report) -> None:
                 ]
             )
     console.print(_fitted(console, "Key measures", MEASURE_COLUMNS, rows))
+    console.print(Text(cells.MEASURES_KEY))
+    console.print()
+
+
+def _print_predictions(console: Console, report: Report) -> None:
+    """Predictions by project as the data judged them, then where the teams disagree."""
+    columns = (
+        Column("project"),
+        *(Column(name, justify="right") for name in cells.PREDICTION_COLUMNS),
+    )
+    rows = [
+        [_cell(project.slug), *map(_cell, cells.prediction_counts(project.predictions))]
+        for project in report.projects
+    ]
+    console.print(_fitted(console, "Predictions", columns, rows))
+    console.print(Text(cells.PREDICTIONS_KEY))
+    console.print()
+    verdicts = report.summary.totals.predictions.disagreements
+    if not verdicts:
+        return
+    console.print(Text(f"Team and data disagree ({len(verdicts)})", style="bold"))
+    for verdict in verdicts:
+        console.print(Text(f"  - {one_line(verdict.cycle)}: {verdict.side_by_side()}"))
     console.print()
 
 
@@ -196,7 +216,7 @@ def _print_themes(console: Console, report: Report) -> None:
                 _cell(str(totals.projects)),
                 _cell(str(totals.stale)),
                 _cell(f"P{counts.plan} D{counts.do} S{counts.study} A{counts.act}"),
-                _cell(totals.predictions.summary()),
+                _cell(totals.predictions.short()),
             ]
         )
     console.print(_fitted(console, "Themes", columns, rows))
@@ -219,20 +239,13 @@ def _print_shared(console: Console, report: Report) -> None:
                 [
                     _cell(shared.key if position == 0 else ""),
                     _cell(project),
-                    _cell(cells.with_unit(entry.latest_value, entry.unit) or "no data"),
+                    _cell(cells.shared_latest(entry)),
                     _cell(entry.latest_date.isoformat() if entry.latest_date else ""),
                 ]
             )
-        unit = next((entry.unit for entry in shared.entries if entry.unit), None)
-        rows.append(
-            [
-                _cell(""),
-                _cell("all projects", "bold"),
-                _cell(cells.shared_total(shared.total, shared.mean, unit), "bold"),
-                _cell(""),
-            ]
-        )
     console.print(_fitted(console, "Programme-wide measures", columns, rows))
+    for shared in report.summary.shared_measures:
+        console.print(Text(f"  {one_line(shared.key)}: {one_line(shared.summary())}"))
     console.print()
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from pdsa.analysis.predictions import CycleVerdict, has_prediction
 from pdsa.errors import NoSlug, PdsaError, SlugTaken, UsageError
 from pdsa.model.cycle import PHASES, Act, Cycle, Do, PhaseName, Prediction, Study
+from pdsa.model.project import ChangeIdea, Project
 from pdsa.model.slug import numbered, slug_problem, slugify
 from pdsa.store.log import CYCLES_DIR, Log
 from pdsa.store.names import cycle_of_project, did_you_mean, pick, resolved_note
@@ -52,10 +54,13 @@ def watched_measures(measures: list[str], predictions: list[object]) -> list[str
     return watched
 
 
-def resolve_plan_names(log: Log, project: str, data: dict[str, Any]) -> list[str]:
+def resolve_plan_names(
+    log: Log, project: str, data: dict[str, Any], *, new_ideas: Sequence[str] = ()
+) -> list[str]:
     """Turn the names a person gave for ``follows``, ``change_idea``, ``measures`` and each
     prediction's measure into slugs, in place, as every other command reads names: a slug,
     a unique prefix, a cycle's number; an unknown name is refused with the closest ones.
+    ``new_ideas`` are the ids of change ideas this plan adds to the project.
     Returns a line for each name that was not the slug itself (``--follows 2 is ...``)."""
     notes: list[str] = []
     follows = data.get("follows")
@@ -66,19 +71,24 @@ def resolve_plan_names(log: Log, project: str, data: dict[str, Any]) -> list[str
     ideas = data.get("change_idea")
     if ideas is not None:
         known = [idea.id for idea in log.project(project).change_ideas]
+        known += [idea for idea in new_ideas if idea not in known]
+        adding = "add a new one with --new-change-idea 'TITLE'"
         if not known:
             raise PdsaError(
-                f"--change-idea: project '{project}' has no change ideas yet",
-                hint=f"add them with 'pdsa project edit {project}'",
+                f"--change-idea: project '{project}' has no change ideas yet", hint=adding
             )
 
         def idea(name: object) -> object:
-            if not isinstance(name, str):
+            if not isinstance(name, str) or name in new_ideas:
                 return name
             where = f"project '{project}'"
-            return _for_option(
-                "--change-idea", name, lambda: pick("change idea", name, known, where=where)
-            )
+            try:
+                return _for_option(
+                    "--change-idea", name, lambda: pick("change idea", name, known, where=where)
+                )
+            except PdsaError as error:
+                error.hint = f"{error.hint}; {adding}" if error.hint else adding
+                raise
 
         data["change_idea"] = (
             [idea(item) for item in ideas] if isinstance(ideas, list) else idea(ideas)
@@ -136,8 +146,38 @@ def next_cycle_name(log: Log, project: str, name: str) -> tuple[str, str | None]
     return slug, resolved_note(name, project, slug, what="--next: ")
 
 
-def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) -> str:
-    """Create a cycle in Plan; return its slug. References must name real records."""
+def new_change_ideas(log: Log, project: str, titles: Sequence[str]) -> list[ChangeIdea]:
+    """The change ideas a plan adds to its project (``--new-change-idea TITLE``), each with
+    an id made from its title; refused when an id is taken, so no idea is named twice."""
+    if not titles:
+        return []
+    taken = {idea.id: idea.title for idea in log.project(project).change_ideas}
+    ideas: list[ChangeIdea] = []
+    for title in titles:
+        if not title.strip():
+            raise PdsaError("--new-change-idea: the title is empty", hint="give the idea a title")
+        idea_id = slugify(title, fallback="change-idea")
+        if idea_id in taken:
+            raise PdsaError(
+                f"--new-change-idea '{title}': project '{project}' already has a change idea "
+                f"'{idea_id}' ({taken[idea_id]}); nothing was written",
+                hint=f"name it with --change-idea {idea_id}",
+            )
+        taken[idea_id] = title
+        ideas.append(ChangeIdea(id=idea_id, title=title))
+    return ideas
+
+
+def new_cycle(
+    log: Log,
+    project: str,
+    cycle: Cycle,
+    *,
+    slug: str | None = None,
+    new_ideas: Sequence[ChangeIdea] = (),
+) -> str:
+    """Create a cycle in Plan; return its slug. References must name real records, or the
+    ``new_ideas`` it adds to the project's change ideas (appended to project.toml first)."""
     plan = cycle.plan
     if plan.start is not None and plan.end is not None and plan.end < plan.start:
         raise PdsaError(
@@ -145,7 +185,7 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
             f"{plan.start.isoformat()}; nothing was written",
             hint="check --start and --end (YYYY-MM-DD)",
         )
-    check_references(log, project, cycle)
+    check_references(log, project, cycle, new_ideas=[idea.id for idea in new_ideas])
     slug = require_slug(slug)
     folder = log.project_dir(project) / CYCLES_DIR
     if slug is None:
@@ -158,6 +198,16 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
                 hint="give the file a name with --slug, e.g. --slug outreach-texts",
             )
         _refuse_taken(log, project, slug)
+    elif (folder / f"{slug}.toml").exists():
+        raise PdsaError(
+            f"'{slug}' is already taken in {folder}", hint="give another name with --slug"
+        )
+    if new_ideas:
+        append_tables(
+            log.project_path(project),
+            {"change_ideas": [to_toml_data(idea) for idea in new_ideas]},
+            Project,
+        )
     return create_record(
         folder,
         slug,
@@ -184,8 +234,11 @@ def _refuse_taken(log: Log, project: str, slug: str) -> None:
     )
 
 
-def check_references(log: Log, project: str, cycle: Cycle) -> None:
-    """Refuse a cycle whose ``follows``, ``change_idea`` or ``measures`` name nothing."""
+def check_references(
+    log: Log, project: str, cycle: Cycle, *, new_ideas: Sequence[str] = ()
+) -> None:
+    """Refuse a cycle whose ``follows``, ``change_idea`` or ``measures`` name nothing (the
+    ``new_ideas`` about to be added count as known)."""
     if cycle.follows is not None and cycle.follows not in log.cycle_slugs(project):
         raise PdsaError(
             f"--follows '{cycle.follows}': project '{project}' has no such cycle",
@@ -193,12 +246,11 @@ def check_references(log: Log, project: str, cycle: Cycle) -> None:
         )
     ideas = [idea.id for idea in log.project(project).change_ideas] if cycle.change_ideas else []
     for idea in cycle.change_ideas:
-        if idea not in ideas:
+        if idea not in ideas and idea not in new_ideas:
             raise PdsaError(
                 f"--change-idea '{idea}': project '{project}' has no such change idea",
-                hint=f"its change ideas are: {', '.join(ideas)}"
-                if ideas
-                else f"add change ideas with 'pdsa project edit {project}'",
+                hint=(f"its change ideas are: {', '.join(ideas)}; " if ideas else "")
+                + "add a new one with --new-change-idea 'TITLE'",
             )
     known = log.measure_slugs(project)
     predicted = [
@@ -255,11 +307,24 @@ def check_phase_date(cycle: Cycle, name: str, phase: PhaseName, date: datetime.d
         )
 
 
+def check_study_verdict(cycle: Cycle, name: str, study: Study) -> None:
+    """A Study of a plan that made predictions says whether the results matched them (the
+    team's verdict is the record); refuse one silent on them."""
+    if has_prediction(cycle) and study.prediction_matched is None:
+        raise UsageError(
+            f"the plan of '{name}' made predictions: did the results match them? "
+            "nothing was written",
+            hint="give --matched yes, no or partly",
+        )
+
+
 def add_phase(log: Log, project: str, slug: str, phase: PhaseName, record: PhaseRecord) -> Cycle:
     """Append ``phase`` to the cycle; phases go in order, each once, dated in order."""
     cycle = log.cycle(project, slug)
     check_phase_order(cycle, f"{project}/{slug}", phase)
     check_phase_date(cycle, f"{project}/{slug}", phase, record.date)
+    if isinstance(record, Study):
+        check_study_verdict(cycle, f"{project}/{slug}", record)
     append_tables(log.cycle_path(project, slug), {phase: to_toml_data(record)}, Cycle)
     return log.cycle(project, slug)
 
@@ -270,27 +335,29 @@ def phase_text(phase: PhaseName, record: PhaseRecord) -> str:
     return dumps(data)
 
 
+def cycle_verdict(log: Log, project: str, slug: str, *, today: datetime.date) -> CycleVerdict:
+    """Both verdicts on a cycle's predictions (the team's and the data's), judged as the
+    report judges them: against the project's measures and every cycle of the project."""
+    from pdsa.analysis.predictions import judge_cycle
+
+    cycle = log.cycle(project, slug)
+    measures = {item.slug: item.record for item in log.scan_measures([project]).records}
+    cycles = [(item.slug, item.record) for item in log.scan_cycles([project]).records]
+    return judge_cycle(project, slug, cycle, measures=measures, project_cycles=cycles, today=today)
+
+
 def prediction_lines(log: Log, project: str, slug: str, *, today: datetime.date) -> list[str]:
     """The cycle's predictions, each with what its measure's data say so far, for the
-    Study prompt: ``1. Attendance rises to 80% -> hit: median 82 ...``."""
-    from pdsa.analysis.predictions import check_predictions
-
+    Study prompt: ``1. Attendance rises to 80% -> data: hit (median 82 is at least ...)``."""
     cycle = log.cycle(project, slug)
     if not cycle.plan.predictions:
         return []
-    measures = {item.slug: item.record for item in log.scan_measures([project]).records}
-    record = check_predictions(
-        project,
-        [(slug, cycle)],
-        measures,
-        today=today,
-        stale_after_days=log.programme.settings.stale_after_days,
-    )
-    checks = {check.position: check for check in record.checks}
+    verdict = cycle_verdict(log, project, slug, today=today)
+    checks = {check.position: check for check in verdict.checks}
     lines = []
     for position, entry in enumerate(cycle.plan.predictions, start=1):
         text = entry if isinstance(entry, str) else entry.text
         check = checks.get(position)
-        suffix = f" -> {check.outcome.replace('_', ' ')}: {check.reason}" if check else ""
+        suffix = f" -> data: {check.outcome_words} ({check.reason})" if check else ""
         lines.append(f"{position}. {text}{suffix}")
     return lines

@@ -6,7 +6,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import replace
 
-from pdsa.analysis.chart_view import ChartView, cycle_marks
+from pdsa.analysis.as_of import cycle_as_of, measure_as_of
+from pdsa.analysis.chart_view import ChartView, cycle_marks, verdicts_by_slug
+from pdsa.analysis.predictions import check_predictions
 from pdsa.analysis.programme import Period, ProgrammeSummary, ProjectSummary, summarise_programme
 from pdsa.analysis.report_view import Report
 from pdsa.errors import PdsaError, UsageError
@@ -50,6 +52,38 @@ def choose_projects(
     return sorted(slug for slug in set(chosen) if log.project(slug).theme == theme)
 
 
+def report_date(
+    *,
+    today: datetime.date,
+    as_of: datetime.date | None,
+    since: datetime.date | None,
+    until: datetime.date | None,
+) -> datetime.date:
+    """The date a report is as of: ``as_of``, else the end of the period (``until``, or today
+    when it is later), else today. Refuses dates that cannot be read together."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--since {since} is after --until {until}", hint="swap them, or drop one")
+    if as_of is None:
+        return today if until is None else min(until, today)
+    if as_of > today:
+        raise UsageError(
+            f"--as-of {as_of} is after today ({today}): nothing is known about it yet",
+            hint="give a date on or before today, or leave --as-of out",
+        )
+    if until is not None and until > as_of:
+        raise UsageError(
+            f"--until {until} is after --as-of {as_of}: the report cannot show activity "
+            "it does not know of yet",
+            hint="leave --as-of out (it follows --until), or give an --until on or before it",
+        )
+    if since is not None and since > as_of:
+        raise UsageError(
+            f"--since {since} is after --as-of {as_of}",
+            hint="give a --since on or before the --as-of date",
+        )
+    return as_of
+
+
 @gc_paused
 def build_report(
     log: Log,
@@ -58,13 +92,14 @@ def build_report(
     projects: list[str],
     since: datetime.date | None = None,
     until: datetime.date | None = None,
+    as_of: datetime.date | None = None,
     sort: str = "project",
     with_charts: bool = False,
     progress: Progress | None = None,
 ) -> Report:
-    """Read ``projects`` with their cycles and measures and summarise them."""
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"--since {since} is after --until {until}", hint="swap them, or drop one")
+    """Read ``projects`` with their cycles and measures and summarise them as of ``as_of``
+    (see :func:`report_date`); ``today`` is the day the report is made."""
+    reading = report_date(today=today, as_of=as_of, since=since, until=until)
     programme = log.programme
     errors: list[PdsaError] = []
     loaded: list[tuple[str, Project]] = []
@@ -79,10 +114,12 @@ def build_report(
     errors += cycle_scan.errors + measure_scan.errors
     cycles: dict[str, list[Loaded[Cycle]]] = {slug: [] for slug in kept}
     for item in cycle_scan.records:
-        cycles[item.project].append(item)
+        then = cycle_as_of(item.record, reading)
+        if then is not None:
+            cycles[item.project].append(item if then is item.record else replace(item, record=then))
     measures: dict[str, list[tuple[str, Measure]]] = {slug: [] for slug in kept}
     for measure in measure_scan.records:
-        measures[measure.project].append((measure.slug, measure.record))
+        measures[measure.project].append((measure.slug, measure_as_of(measure.record, reading)))
     programme, loaded, cycles, measures, hidden = _masked(programme, loaded, cycles, measures)
     period = Period(since, until) if since is not None or until is not None else None
     advance = advance_readings(log, cycle_scan.records, measure_scan.records)
@@ -91,8 +128,9 @@ def build_report(
         loaded,
         {slug: [(item.slug, item.record) for item in items] for slug, items in cycles.items()},
         measures,
-        today=today,
+        today=reading,
         period=period,
+        generated=today,
         advance=advance,
     )
     ordered = tuple(sorted(summary.projects, key=SORTS[sort]))
@@ -103,6 +141,15 @@ def build_report(
             (project, slug): record for project, pairs in measures.items() for slug, record in pairs
         }
         for project in ordered:
+            verdicts = verdicts_by_slug(
+                check_predictions(
+                    project.slug,
+                    [(item.slug, item.record) for item in cycles[project.slug]],
+                    dict(measures[project.slug]),
+                    today=reading,
+                    stale_after_days=summary.stale_after_days,
+                )
+            )
             views = []
             for status in project.measures:
                 if status.analysis is None:
@@ -113,7 +160,7 @@ def build_report(
                         status.slug,
                         records[(project.slug, status.slug)],
                         status.analysis,
-                        cycle_marks(cycles[project.slug], status.slug),
+                        cycle_marks(cycles[project.slug], status.slug, verdicts=verdicts),
                     )
                 )
             charts[project.slug] = tuple(views)
