@@ -60,6 +60,7 @@ _TABLE: Final[tuple[tuple[str, Severity, str], ...]] = (
     ("P304", "error", "names that differ only by case in one folder"),
     ("P305", "error", "a project folder without project.toml"),
     ("P306", "warning", "a stray file or folder that pdsa does not read"),
+    ("P307", "warning", "a temporary file, folder or stale lock left by a stopped pdsa"),
     ("P401", "error", "follows names no cycle of the project"),
     ("P402", "error", "change_idea names none of the project's change ideas"),
     ("P403", "error", "measures names no measure of the project"),
