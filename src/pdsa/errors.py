@@ -126,4 +126,5 @@ def os_failure(
     if not written and not doing.startswith(("read", "list")):
         hint = f"nothing was written; {fix}" if fix else "nothing was written"
     located = Path(os.fsdecode(target)) if isinstance(target, str | bytes | Path) else None
-    return PdsaError(f"cannot {doing}: {reason}", hint=hint or None, path=located)
+    message = f"cannot {doing}: {reason}" if doing else reason
+    return PdsaError(message, hint=hint or None, path=located)

@@ -125,7 +125,7 @@ def plan(
     from pdsa.store.names import implied_project, resolve_project
     from pdsa.workflow.cycles import default_plan_date, scale_value, watched_measures
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project_name, title = project_and_title(
         names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
     )
@@ -382,7 +382,7 @@ def _phase(
 ) -> None:
     from pdsa.store.names import resolve_cycle
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project, slug = resolve_cycle(log, cycle_name, Path.cwd())
     _check_order(log, project, slug, phase, values["date"])
     if editor:

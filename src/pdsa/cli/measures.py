@@ -74,7 +74,7 @@ def new(
     from pdsa.store.names import implied_project, resolve_project
     from pdsa.workflow.measures import new_measure
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project_name, title = project_and_title(
         names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
     )
@@ -139,7 +139,7 @@ def record(
         number = parse_number(value)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="VALUE") from None
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project, slug = resolve_measure(log, measure, Path.cwd())
     data = {
         "date": parse_date(date, option="--date") or today(),
@@ -184,7 +184,7 @@ def import_points(
             raise PdsaError(f"cannot read {csv_file}: {error.strerror}") from None
         text = decode(csv_file, raw).removeprefix("\ufeff")
         source = str(csv_file)
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project, slug = resolve_measure(log, measure, Path.cwd())
     points = parse_points_csv(text, source=source)
     updated = add_points(log, project, slug, points)

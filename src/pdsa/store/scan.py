@@ -237,14 +237,14 @@ def record_names(folder: Path) -> list[str]:
         entries = _listing(str(folder))
     except OSError as error:
         raise FolderError(error.errno, error.strerror, str(folder)) from None
-    return [
+    return sorted(
         entry.name[: -len(SUFFIX)]
         for entry in entries
         if entry.is_file
         and entry.name.endswith(SUFFIX)
         and not ignored(entry.name)
         and readable_name(entry.name) is None
-    ]
+    )
 
 
 def _holds_project_file(folder: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pdsa.errors import PdsaError
 from pdsa.model.project import Project
 from pdsa.model.slug import slugify
-from pdsa.store.files import create_exclusive
+from pdsa.store.files import create_folder_exclusive
 from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
 from pdsa.store.writer import record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
@@ -32,13 +32,16 @@ def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
             hint="choose another title, or give a name with --slug",
         )
     folder = log.project_dir(slug)
+    directive = schema_directive(log.root, folder, Kind.PROJECT)
     try:
-        directive = schema_directive(log.root, folder, Kind.PROJECT)
-        create_exclusive(folder / PROJECT_FILE, record_text(project, schema_comment=directive))
+        # All at once: a command killed half way leaves no folder without project.toml.
+        create_folder_exclusive(
+            folder,
+            {PROJECT_FILE: record_text(project, schema_comment=directive)},
+            folders=(CYCLES_DIR, MEASURES_DIR),
+        )
     except FileExistsError:
         raise PdsaError(f"a project called '{slug}' already exists") from None
-    (folder / CYCLES_DIR).mkdir(exist_ok=True)
-    (folder / MEASURES_DIR).mkdir(exist_ok=True)
     return slug
 
 
