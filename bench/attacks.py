@@ -389,9 +389,19 @@ def _chmod(rel: str, mode: int) -> Setup:
 
 
 def snapshot(root: Path) -> dict[bytes, bytes | None]:
-    """Every path under ``root`` (as bytes: names may not be UTF-8) and its content."""
+    """Every path of the log at ``root`` (``pdsa.toml``, ``projects/``, ``.pdsa/``; as
+    bytes, since names may not be UTF-8) and its content. Exports written beside the
+    log (a report, a chart) are not part of it."""
     found: dict[bytes, bytes | None] = {}
-    for folder, names, files in os.walk(os.fsencode(root)):
+    base = os.fsencode(root)
+    for top in (b"pdsa.toml", b"projects", b".pdsa"):
+        path = os.path.join(base, top)
+        if os.path.isfile(path) and not os.path.islink(path):
+            with contextlib.suppress(OSError), open(path, "rb") as stream:
+                found[path] = stream.read()
+        elif os.path.lexists(path):
+            found[path] = None
+    for folder, names, files in _walk(os.path.join(base, b"projects"), os.path.join(base, b".pdsa")):
         for name in names:
             found[os.path.join(folder, name)] = None
         for name in files:
@@ -402,6 +412,12 @@ def snapshot(root: Path) -> dict[bytes, bytes | None]:
             except OSError:
                 found[path] = b"<unreadable>"
     return found
+
+
+def _walk(*tops: bytes) -> Iterator[tuple[bytes, list[bytes], list[bytes]]]:
+    for top in tops:
+        if os.path.isdir(top):
+            yield from os.walk(top)
 
 
 _NOBODY: list[list[str] | None] = []

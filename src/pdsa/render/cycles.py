@@ -12,7 +12,7 @@ from rich.text import Text
 
 from pdsa.analysis.cycle_rows import CycleRow
 from pdsa.model.cycle import Cycle, Prediction, Scale
-from pdsa.render.safe import one_line, plural, visible
+from pdsa.render.safe import cut, one_line, plural, visible
 
 PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
 DECISION_STYLE = {"adopt": "green", "adapt": "yellow", "abandon": "red"}
@@ -89,7 +89,7 @@ def print_worksheet(console: Console, row: CycleRow) -> None:
     heading = Text(f"{row.project}/{row.slug}", style="bold")
     heading.append(f"  cycle {row.number}, phase {row.phase}")
     console.print(heading)
-    console.print(Text(visible(cycle.title), style="bold"))
+    console.print(Text(visible(cut(cycle.title)), style="bold"))
     links = _fields(
         ("change idea", ", ".join(cycle.change_ideas) or None),
         ("follows", cycle.follows),
@@ -118,8 +118,8 @@ def _as_text(value: object) -> Text:
     if isinstance(value, bool):
         return Text("yes" if value else "no")
     if isinstance(value, list):
-        return Text("\n".join(f"- {visible(_describe(item))}" for item in value))
-    return Text(visible(_describe(value)))
+        return Text(cut("\n".join(f"- {visible(cut(_describe(item)))}" for item in value)))
+    return Text(visible(cut(_describe(value))))
 
 
 def _describe(value: object) -> str:

@@ -9,14 +9,31 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding,
-# override and isolate controls (the "Trojan Source" characters).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab and newline, DEL, C1 controls, the bidi embedding, override
+# and isolate controls (the "Trojan Source" characters), and the lone surrogates that
+# stand for the bytes of a file name that is not UTF-8 (they cannot be printed at all).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+#: Text longer than this is cut in terminal views (``pdsa show``): rendering 10 MB of
+#: wrapped text would take minutes, and nobody reads it in a terminal.
+SHOWN_UP_TO = 20_000
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def cut(text: str, *, limit: int = SHOWN_UP_TO) -> str:
+    """``text``, or its first ``limit`` characters and a note of how long it is."""
+    if len(text) <= limit:
+        return text
+    return (
+        text[:limit]
+        + f"\n[... cut: the whole text is {len(text):,} characters; see it all with "
+        "--format json, or in the file]"
+    )
 
 
 def visible(text: str) -> str:

@@ -424,8 +424,7 @@ def _wait_for(lock: Path, path: Path, deadline: float) -> None:
                     hint=f"remove it by hand when no pdsa is running: {remove}",
                     path=path,
                 ) from None
-            else:
-                return
+            info = None  # removed: try again at once (the deadline below still holds)
         elif time.monotonic() > deadline:
             raise PdsaError(
                 f"{path.name} is being written by another pdsa (its lock, {lock}, is "
@@ -435,12 +434,13 @@ def _wait_for(lock: Path, path: Path, deadline: float) -> None:
             )
     if time.monotonic() > deadline:
         raise PdsaError(
-            f"{path.name} could not be locked within {LOCK_WAIT_SECONDS:.0f} seconds; "
-            "nothing was written",
+            f"{path.name} could not be locked within {LOCK_WAIT_SECONDS:g} seconds (other "
+            "pdsa commands kept taking it); nothing was written",
             hint="try again",
             path=path,
         )
-    time.sleep(0.02)
+    if info is not None:
+        time.sleep(0.02)
 
 
 def _age(seconds: float) -> str:
