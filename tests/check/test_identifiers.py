@@ -176,12 +176,12 @@ def test_a_broken_allow_list_entry_is_reported_and_the_rest_still_applies(
     root = build("valid", tmp_path)
     programme = root / "pdsa.toml"
     programme.write_text(
-        programme.read_text("utf-8") + '\n[privacy]\nallow = ["[", "", "07700"]\n', "utf-8"
+        programme.read_text("utf-8") + '\n[privacy]\nallow = ["[", "", "07700 *"]\n', "utf-8"
     )
     write(root, LEAFLETS, CYCLE.replace('"Leaflets"', '"Call 07700 900123"'))
     found = _privacy(root)
     assert [item[:3] for item in found] == [("P706", 9, 10), ("P706", 9, 15)]
-    assert "allow-list entry 1 ('[') is not a valid regular expression" in found[0][3]
+    assert "allow-list entry 1 ('[') uses regular-expression syntax" in found[0][3]
     assert "allow-list entry 2 ('') matches empty text" in found[1][3]
 
 

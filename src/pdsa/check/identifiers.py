@@ -48,16 +48,20 @@ def strings(data: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]
 
 # A quick test that every hit of :func:`pdsa.check.privacy.scan` passes (a superset of
 # its patterns, with the same flags): most strings fail it, and skip the full scan.
-# Branch by branch: an e-mail has an "@"; an NHS number (10 digits) and a UK phone
-# number (9 or 10 national digits) have 9 digits each apart from the next by at most
-# two of " .()-"; a postcode's inward code is a digit and two of its letters after a
-# digit that follows a letter; a date of birth follows "born", "birth", "DOB" (dotted
-# or spaced) or "b." at the start of a word. tests/check/test_identifiers.py holds the
-# property that keeps this true.
+# Branch by branch: an e-mail has an "@" (or a full-width one), or an "at" and a "dot"
+# written out, one of them in brackets or as the word "dot"; an NHS number (10 digits)
+# and a UK phone number (9 or 10 national digits) have 9 digits (of any script) each
+# apart from the next by at most four of " .()-", Unicode spaces and invisible
+# characters; a postcode's inward code is a digit and two of its letters after a digit
+# that follows a letter (full-width letters and digits always pass); a date of birth
+# follows "born", "birth", "DOB" (dotted or spaced) or "b." at the start of a word.
+# tests/check/test_identifiers.py holds the property that keeps this true.
 MAY_IDENTIFY: Final = re.compile(
-    r"@"
-    r"|[0-9](?:[ .()\-]{0,2}[0-9]){8}"
-    r"|[0-9](?<=[A-Z][0-9])[0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"[@\uff20]"
+    r"|\bdot\b|[(\[{<]\s*at\s*[)\]}>]"
+    r"|\d(?:[\s.()\-\u200b-\u200d\u2060\ufeff\u00ad\u180e]{0,4}\d){8}"
+    r"|[0-9](?<=[A-Z][0-9])[0-9A-Z]?\s?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[\uff10-\uff5a]"
     r"|b(?:orn|irth)"
     r"|d(?<!\wd)\.?\s?o\.?\s?b"
     r"|b(?<!\wb)\.",

@@ -83,7 +83,7 @@ _TABLE: Final[tuple[tuple[str, Severity, str], ...]] = (
     ("P703", "warning", "text looks like an e-mail address"),
     ("P704", "warning", "text looks like a UK phone number"),
     ("P705", "warning", "text looks like a full UK postcode"),
-    ("P706", "error", "a privacy allow-list entry is not a usable regular expression"),
+    ("P706", "error", "a privacy allow-list entry cannot be used"),
     ("P901", "error", "internal error while checking a file (a bug in pdsa)"),
 )
 
