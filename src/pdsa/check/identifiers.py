@@ -10,12 +10,13 @@ shows the masked form, never the text that was found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, Final
 
-from pdsa.check.findings import Finding
-from pdsa.check.privacy import PrivacyKind, scan, validate_allow
+from pdsa.check.findings import Finding, finding
+from pdsa.check.layout import TOP
+from pdsa.check.privacy import PrivacyKind, scan, scan_name, validate_allow
 from pdsa.check.reading import Checked
 from pdsa.model.problems import dotted
 from pdsa.tools.text import find_comments
@@ -155,14 +156,70 @@ def check_allow_list(checked: Checked) -> list[str]:
     return patterns
 
 
+_NAME_HINT: Final = (
+    "rename it to a name without the identifier; the old name stays in git history, so "
+    "ask whoever looks after the repository whether it must be removed from there too"
+)
+
+
+def check_names(paths: Iterable[str], allow: Sequence[str], enabled: frozenset[str]) -> list[Finding]:
+    """A finding for each file or folder name under ``projects/`` that looks like it holds
+    an identifier, once per name (a folder's, not again for each file inside it)."""
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for rel in paths:
+        parts = rel.split("/")
+        for depth in range(1, len(parts)):
+            prefix = "/".join(parts[: depth + 1])
+            if prefix in seen:
+                continue
+            seen.add(prefix)
+            name = parts[depth]
+            if not _may_identify_name(name):
+                continue
+            for hit in scan_name(name, allow=allow):
+                code = CODES[hit.kind]
+                if code in enabled:
+                    found.append(
+                        finding(
+                            code,
+                            prefix,
+                            TOP,
+                            f"the name '{_masked_name(name, allow)}' looks like it holds "
+                            f"{hit.description} ({hit.masked}); names stay in git history",
+                            hint=_NAME_HINT,
+                        )
+                    )
+    return found
+
+
+def masked_path(rel: str, allow: Sequence[str]) -> str:
+    """``rel`` with any identifier in a file or folder name masked."""
+    if not _may_identify_name(rel):
+        return rel
+    return "/".join(_masked_name(part, allow) for part in rel.split("/"))
+
+
+def _may_identify_name(name: str) -> bool:
+    """:data:`MAY_IDENTIFY` for a name, whose words are joined by hyphens or underscores."""
+    return MAY_IDENTIFY.search(name.replace("_", " ").replace("-", " ")) is not None
+
+
+def _masked_name(name: str, allow: Sequence[str]) -> str:
+    for hit in reversed(scan_name(name, allow=allow)):
+        name = name[: hit.start] + hit.masked + name[hit.end :]
+    return name
+
+
 def redact(item: Finding, allow: Sequence[str]) -> Finding:
-    """``item`` with any identifier in its message or hint masked (a key or a name a
-    person typed can be one), so no output of a check shows one in full."""
+    """``item`` with any identifier in its message, hint or path masked (a key, a name a
+    person typed or a file's name can be one), so no output of a check shows one in full."""
     message = _masked(item.message, allow)
     hint = _masked(item.hint, allow) if item.hint is not None else None
-    if message == item.message and hint == item.hint:
+    file = masked_path(item.file, allow)
+    if message == item.message and hint == item.hint and file == item.file:
         return item
-    return replace(item, message=message, hint=hint)
+    return replace(item, message=message, hint=hint, file=file)
 
 
 def _masked(text: str, allow: Sequence[str]) -> str:

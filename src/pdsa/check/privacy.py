@@ -60,7 +60,7 @@ import re
 import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -229,9 +229,27 @@ def redact(text: str) -> str:
 
 
 def scan_name(name: str, *, allow: Sequence[str] = ()) -> list[PrivacyHit]:
-    """:func:`scan` for a file or folder name, where words are joined by hyphens,
-    underscores or dots (``jo-bloggs-943-476-5919.toml``)."""
-    return scan(name.replace("_", " "), allow=allow)
+    """:func:`scan` for a file or folder name, where words are joined by hyphens or
+    underscores (``jo-bloggs-943-476-5919.toml``, ``visit-m1-1ae``): read with underscores
+    as spaces, then with hyphens as spaces too (a date keeps its hyphens in the first)."""
+    hits: list[PrivacyHit] = []
+    claimed: list[Span] = []
+    for words in (name.replace("_", " "), name.replace("_", " ").replace("-", " ")):
+        for hit in scan(words, allow=allow):
+            if not _overlaps(claimed, (hit.start, hit.end)):
+                insort(claimed, (hit.start, hit.end))
+                hits.append(replace(hit, masked=_remasked(hit, name)))
+    return sorted(hits, key=lambda hit: (hit.start, hit.end, hit.kind))
+
+
+def _remasked(hit: PrivacyHit, name: str) -> str:
+    """The hit's mask with the name's own separators put back (``***-***-**19``)."""
+    original = name[hit.start : hit.end]
+    if len(original) != len(hit.masked):
+        return hit.masked
+    return "".join(
+        char if char in "-_" else masked for char, masked in zip(original, hit.masked, strict=True)
+    )
 
 
 # -- the allow-list ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pdsa.store.log import CYCLES_DIR, Log
 from pdsa.store.records import dumps, to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
-from pdsa.workflow.privacy import guard_title
+from pdsa.workflow.privacy import guard_name, guard_title
 
 PhaseRecord = Do | Study | Act
 
@@ -60,15 +60,17 @@ def new_cycle(log: Log, project: str, cycle: Cycle, *, slug: str | None = None) 
             hint="check --start and --end (YYYY-MM-DD)",
         )
     check_references(log, project, cycle)
-    slug = require_slug(slug)
-    if slug is None:
+    given = require_slug(slug)
+    if given is None:
         guard_title(cycle.title, allow=log.programme.privacy.allow)
+    slug = given or slugify(cycle.title, fallback="cycle")
+    guard_name(slug, allow=log.programme.privacy.allow, option="--slug" if given else None)
     folder = log.project_dir(project) / CYCLES_DIR
     return create_record(
         folder,
-        slug or slugify(cycle.title, fallback="cycle"),
+        slug,
         record_text(cycle, schema_comment=schema_directive(log.root, folder, Kind.CYCLE)),
-        renumber=slug is None,
+        renumber=given is None,
     )
 
 

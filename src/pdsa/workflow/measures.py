@@ -14,18 +14,20 @@ from pdsa.store.log import MEASURES_DIR, Log
 from pdsa.store.records import to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
-from pdsa.workflow.privacy import guard_title
+from pdsa.workflow.privacy import guard_name, guard_title
 
 
 def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = None) -> str:
     """Create ``projects/<project>/measures/<slug>.toml``; return the slug."""
-    slug = require_slug(slug)
-    if slug is None:
+    given = require_slug(slug)
+    if given is None:
         guard_title(measure.title, allow=log.programme.privacy.allow)
+    slug = given or slugify(measure.title, fallback="measure")
+    guard_name(slug, allow=log.programme.privacy.allow, option="--slug" if given else None)
     folder = log.project_dir(project) / MEASURES_DIR
     return create_record(
         folder,
-        slug or slugify(measure.title, fallback="measure"),
+        slug,
         record_text(measure, schema_comment=schema_directive(log.root, folder, Kind.MEASURE)),
         renumber=False,
     )

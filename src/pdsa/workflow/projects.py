@@ -9,14 +9,16 @@ from pdsa.store.files import create_folder_exclusive
 from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
 from pdsa.store.writer import record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
-from pdsa.workflow.privacy import guard_title
+from pdsa.workflow.privacy import guard_name, guard_title
 
 
 def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
     """Create ``projects/<slug>/project.toml`` and its folders; return the slug."""
     if slug is None:
         guard_title(project.title, allow=log.programme.privacy.allow)
-    slug = require_slug(slug) or slugify(project.title, fallback="project")
+    given = require_slug(slug)
+    slug = given or slugify(project.title, fallback="project")
+    guard_name(slug, allow=log.programme.privacy.allow, option="--slug" if given else None)
     themes = [theme.id for theme in log.programme.themes]
     if project.theme is not None and project.theme not in themes:
         raise PdsaError(
