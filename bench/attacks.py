@@ -284,13 +284,15 @@ def attacks() -> Iterator[Attack]:
             both(owned_by_nobody, unreadable(CYCLE), *_opt(needs_csv)),
             mode="nobody",
         )
-        yield Attack(
-            f"read-only log (nobody): {name}", args, needs_csv, mode="nobody"
-        )
+        yield Attack(f"read-only log (nobody): {name}", args, needs_csv, mode="nobody")
         yield Attack(f"too-new pdsa.toml: {name}", args, both(newer_programme, *_opt(needs_csv)))
         yield Attack(f"broken pdsa.toml: {name}", args, both(broken_programme, *_opt(needs_csv)))
-        yield Attack(f"ANSI escape in a folder name: {name}", args, both(ansi_project, *_opt(needs_csv)))
-        yield Attack(f"non-UTF-8 project folder: {name}", args, both(non_utf8_project, *_opt(needs_csv)))
+        yield Attack(
+            f"ANSI escape in a folder name: {name}", args, both(ansi_project, *_opt(needs_csv))
+        )
+        yield Attack(
+            f"non-UTF-8 project folder: {name}", args, both(non_utf8_project, *_opt(needs_csv))
+        )
         yield Attack(f"non-UTF-8 cycle file: {name}", args, both(non_utf8_cycle, *_opt(needs_csv)))
     for args in WRITERS:
         name = " ".join(args)
@@ -319,7 +321,9 @@ def attacks() -> Iterator[Attack]:
     do_args = ("do", "text-the-day-before", "--as-planned", "--observations", "Went")
     yield Attack("append through a symlink out of the log", do_args, cycle_symlink_outside)
     yield Attack("append through a symlink inside the log", do_args, cycle_symlink_inside)
-    yield Attack("show a cycle with a 10 MB field", ("show", "text-the-day-before"), ten_megabyte_field)
+    yield Attack(
+        "show a cycle with a 10 MB field", ("show", "text-the-day-before"), ten_megabyte_field
+    )
     bad = b"caf\xe9"
     for args in (
         (b"show", bad),
@@ -358,7 +362,18 @@ def attacks() -> Iterator[Attack]:
         (("measure", "record", "attendance-rate", "5", "--date", "0001-01-01"), {}),
         (("plan", "Big", "--objective", "x", "--scale", "s", "--people", "1" + "0" * 30), {}),
         (("plan", "Far", "--objective", "x", "--start", "9999-12-31", "--end", "9999-12-31"), {}),
-        (("do", "text-the-day-before", "--as-planned", "--observations", "x", "--date", "9999-12-31"), {}),
+        (
+            (
+                "do",
+                "text-the-day-before",
+                "--as-planned",
+                "--observations",
+                "x",
+                "--date",
+                "9999-12-31",
+            ),
+            {},
+        ),
         (("measure", "new", "Goal", "--type", "outcome", "--goal", "1e-400"), {}),
         (("measure", "new", "Base", "--type", "outcome", "--baseline", "9" * 30), {}),
         (("list",), {"COLUMNS": "0"}),
@@ -401,7 +416,9 @@ def snapshot(root: Path) -> dict[bytes, bytes | None]:
                 found[path] = stream.read()
         elif os.path.lexists(path):
             found[path] = None
-    for folder, names, files in _walk(os.path.join(base, b"projects"), os.path.join(base, b".pdsa")):
+    for folder, names, files in _walk(
+        os.path.join(base, b"projects"), os.path.join(base, b".pdsa")
+    ):
         for name in names:
             found[os.path.join(folder, name)] = None
         for name in files:
@@ -472,9 +489,7 @@ def _nobody_env() -> dict[str, str]:
 def chattr(paths: list[Path], flag: str) -> bool:
     if not paths:
         return True
-    done = subprocess.run(
-        ["chattr", flag, *map(str, paths)], capture_output=True, check=False
-    )
+    done = subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True, check=False)
     return done.returncode == 0
 
 
@@ -572,7 +587,9 @@ def main() -> int:
             outcome = run(attack, template, scratch)
             outcomes.append(outcome)
             if outcome.problems or options.verbose:
-                status = "FAILED" if outcome.problems else ("skipped" if outcome.skipped else "held")
+                status = (
+                    "FAILED" if outcome.problems else ("skipped" if outcome.skipped else "held")
+                )
                 detail = "; ".join(outcome.problems) or outcome.skipped
                 print(f"{status:8} exit {outcome.code}: {attack.name}  {detail}")
                 if outcome.problems or options.verbose:

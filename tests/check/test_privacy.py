@@ -376,10 +376,16 @@ def test_scan_never_raises_and_never_repeats_what_it_found(text: str) -> None:
         ("NHS no 943\u202f476\u20095919", "nhs_number", "*** *** **19"),  # narrow, thin
         ("NHS no 943\u200b476\u200b5919", "nhs_number", "********19"),  # zero-width
         ("NHS no 9434\u00ad765919", "nhs_number", "********19"),  # soft hyphen
-        ("NHS no \uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19", "nhs_number",
-         "*** *** **19"),  # full-width digits
-        ("NHS no \u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669", "nhs_number",
-         "********19"),  # Arabic-Indic digits
+        (
+            "NHS no \uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19",
+            "nhs_number",
+            "*** *** **19",
+        ),  # full-width digits
+        (
+            "NHS no \u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669",
+            "nhs_number",
+            "********19",
+        ),  # Arabic-Indic digits
         ("mobile 07700\u00a0900123", "phone", "07*** ****23"),
         ("lives at SW1A\u00a01AA", "postcode", "S*** ***"),
         ("write to jo at example dot com", "email", "j***@e***.com"),
@@ -387,8 +393,11 @@ def test_scan_never_raises_and_never_repeats_what_it_found(text: str) -> None:
         ("write to jo [at] nhs [dot] net", "email", "j***@n***.net"),
         ("write to Jo.Bloggs AT Example DOT co DOT uk", "email", "J***@E***.uk"),
         ("write to jo{at}example.org", "email", "j***@e***.org"),
-        ("write to \uff4a\uff4f\uff20\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45\uff0e\uff4f\uff52\uff47",
-         "email", "j***@e***.org"),  # full-width
+        (
+            "write to \uff4a\uff4f\uff20\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45\uff0e\uff4f\uff52\uff47",
+            "email",
+            "j***@e***.org",
+        ),  # full-width
     ],
 )
 def test_identifiers_written_to_dodge_a_filter_are_found(text: str, kind: str, masked: str) -> None:

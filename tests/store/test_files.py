@@ -36,7 +36,7 @@ def finishes(work: Callable[[], object], *, within: float = 5.0) -> BaseExceptio
     def target() -> None:
         try:
             work()
-        except BaseException as error:  # noqa: BLE001 - handed back to the test
+        except BaseException as error:  # handed back to the test
             raised.append(error)
 
     thread = threading.Thread(target=target, daemon=True)

@@ -162,7 +162,9 @@ _NAME_HINT: Final = (
 )
 
 
-def check_names(paths: Iterable[str], allow: Sequence[str], enabled: frozenset[str]) -> list[Finding]:
+def check_names(
+    paths: Iterable[str], allow: Sequence[str], enabled: frozenset[str]
+) -> list[Finding]:
     """A finding for each file or folder name under ``projects/`` that looks like it holds
     an identifier, once per name (a folder's, not again for each file inside it)."""
     found: list[Finding] = []

@@ -28,8 +28,8 @@ Five kinds are looked for, each with one compiled pattern run once over the text
 
 Text is read as a person sees it: non-breaking and other Unicode spaces count as
 spaces, zero-width characters and soft hyphens are ignored, and full-width or other
-scripts' digits and full-width letters count as their ASCII forms, so ``９４３ ４７６ ５９１９``
-or an NHS number split by zero-width spaces is still found. Positions of hits are
+scripts' digits and full-width letters count as their ASCII forms, so an NHS number in
+full-width digits, or split by zero-width spaces, is still found. Positions of hits are
 always in the text as given.
 
 Where two kinds claim overlapping text, the earlier kind in that table wins (so a
@@ -115,9 +115,7 @@ _SPELLED_EMAIL: Final = re.compile(
 )
 _AT_FORM: Final = re.compile(_SPELLED_AT, re.IGNORECASE)
 _DOT_FORM: Final = re.compile(rf"{_SPELLED_DOT}|\.", re.IGNORECASE)
-_SPELLED_MARK: Final = re.compile(
-    r"[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\sdot\s", re.IGNORECASE
-)
+_SPELLED_MARK: Final = re.compile(r"[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\sdot\s", re.IGNORECASE)
 _PHONE: Final = re.compile(
     r"""
     (?<![\w+(])                                 # not the tail of a word or longer number
@@ -211,7 +209,7 @@ def _as_seen(text: str) -> tuple[str, list[int] | None]:
             chars.append(" ")
         elif (digit := unicodedata.decimal(char, None)) is not None:
             chars.append(str(digit))
-        elif "\uff01" <= char <= "\uff5e":  # full-width forms of ASCII: ＠, Ａ, ．
+        elif "\uff01" <= char <= "\uff5e":  # full-width forms of ASCII: at sign, letters, full stop
             chars.append(chr(ord(char) - 0xFEE0))
         else:
             chars.append(char)
@@ -348,7 +346,9 @@ def _compile_entry(entry: str) -> AllowEntry | None:
     if not pieces and not (open_start or open_end):
         return None
     return AllowEntry(
-        tuple(re.compile("".join("[0-9]" if c == "#" else re.escape(c) for c in p)) for p in pieces),
+        tuple(
+            re.compile("".join("[0-9]" if c == "#" else re.escape(c) for c in p)) for p in pieces
+        ),
         tuple(len(piece) for piece in pieces),
         open_start,
         open_end,

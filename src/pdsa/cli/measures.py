@@ -11,7 +11,7 @@ import typer
 
 from pdsa.cli import ask
 from pdsa.cli.formats import TableOrJson, write_json
-from pdsa.cli.options import parse_date, project_and_title
+from pdsa.cli.options import TOML_INT_MAX, goal_number, parse_date, project_and_title
 from pdsa.cli.state import echo_err, open_log, report_error, today, warn_private
 
 app = typer.Typer(
@@ -50,7 +50,8 @@ def new(
         Improvement | None, typer.Option(help="Which direction is better: higher or lower.")
     ] = None,
     goal: Annotated[
-        float | None, typer.Option(help="The value the project aims for.", metavar="NUMBER")
+        float | None,
+        typer.Option(help="The value the project aims for.", metavar="NUMBER", parser=goal_number),
     ] = None,
     definition: Annotated[
         str | None,
@@ -60,7 +61,12 @@ def new(
     ] = None,
     baseline: Annotated[
         int | None,
-        typer.Option(min=1, help="Fix centre line and limits on the first k points.", metavar="K"),
+        typer.Option(
+            min=1,
+            max=TOML_INT_MAX,
+            help="Fix centre line and limits on the first k points.",
+            metavar="K",
+        ),
     ] = None,
     key: Annotated[
         str | None, typer.Option(help="A programme-wide key shared across projects.", metavar="KEY")

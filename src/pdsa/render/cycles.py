@@ -57,7 +57,7 @@ def print_cycles(console: Console, rows: list[CycleRow]) -> None:
 def cycles_table(project: str, rows: Iterable[CycleRow], *, with_title: bool = True) -> Table:
     """One project's cycles."""
     table = Table(
-        title=Text(project, style="bold"),
+        title=Text(one_line(project), style="bold"),
         title_justify="left",
         show_edge=False,
         pad_edge=False,
@@ -71,7 +71,7 @@ def cycles_table(project: str, rows: Iterable[CycleRow], *, with_title: bool = T
     table.add_column("last date", no_wrap=True)
     table.add_column("decision", no_wrap=True)
     for row in rows:
-        cells = [Text(str(row.number)), Text(row.slug)]
+        cells = [Text(str(row.number)), Text(one_line(row.slug))]
         if with_title:
             cells.append(Text(one_line(row.title)))
         cells += [
@@ -86,7 +86,7 @@ def cycles_table(project: str, rows: Iterable[CycleRow], *, with_title: bool = T
 def print_worksheet(console: Console, row: CycleRow) -> None:
     """The whole cycle, phase by phase, as a readable worksheet."""
     cycle = row.cycle
-    heading = Text(f"{row.project}/{row.slug}", style="bold")
+    heading = Text(one_line(f"{row.project}/{row.slug}"), style="bold")
     heading.append(f"  cycle {row.number}, phase {row.phase}")
     console.print(heading)
     console.print(Text(visible(cut(cycle.title)), style="bold"))

@@ -27,8 +27,8 @@ def measures_table(rows: list[dict[str, Any]]) -> Table:
             else ""
         )
         table.add_row(
-            Text(row["project"]),
-            Text(row["slug"]),
+            Text(one_line(row["project"])),
+            Text(one_line(row["slug"])),
             Text(one_line(row["title"])),
             Text(row["type"]),
             Text(row["improvement"] or ""),

@@ -7,7 +7,7 @@ import re
 from pdsa.analysis.fidelity import LABELS, explain_figure, format_figure
 from pdsa.analysis.report_view import Report
 from pdsa.render import report_cells as cells
-from pdsa.render.safe import one_line
+from pdsa.render.safe import one_line, visible
 
 # Characters Markdown (CommonMark and GitHub's tables) could read as markup.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -17,6 +17,19 @@ def md(text: str) -> str:
     """User text as literal Markdown: on one line, markup characters escaped, no raw HTML."""
     flat = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", flat)
+
+
+# What an inline code span cannot hold safely: a backtick ends it, a pipe ends a table
+# cell, a line break or a control character does not belong in a name.
+_NOT_IN_CODE = re.compile(r"[`|\s]")
+
+
+def name(text: str) -> str:
+    """A slug or key as inline code; one placed by hand that a code span cannot hold (a
+    folder named with backticks, pipes or control characters) as escaped text."""
+    if text and not _NOT_IN_CODE.search(text) and visible(text) == text:
+        return f"`{text}`"
+    return md(text)
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
@@ -59,7 +72,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         ),
         [
             (
-                f"`{project.slug}`",
+                name(project.slug),
                 md(project.title),
                 md(project.theme or ""),
                 md(project.lead_organisation),
@@ -79,7 +92,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         ("project", "measure", "latest", "signal"),
         [
             (
-                f"`{project.slug}`",
+                name(project.slug),
                 md(status.title),
                 md(cells.measure_latest(status)),
                 md(cells.measure_signal(status)),
@@ -102,7 +115,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
     out += _table(
         ("project", *[short for _, short in cells.FIDELITY_COLUMNS]),
         [
-            (f"`{project.slug}`", *[cells.percent(cells.figure_of(project, n)) for n in names])
+            (name(project.slug), *[cells.percent(cells.figure_of(project, n)) for n in names])
             for project in report.projects
         ],
     )
@@ -131,15 +144,15 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         for shared in summary.shared_measures:
             unit = next((entry.unit for entry in shared.entries if entry.unit), None)
             values = ", ".join(
-                f"`{entry.project}` {md(cells.with_unit(entry.latest_value, entry.unit))}"
+                f"{name(entry.project)} {md(cells.with_unit(entry.latest_value, entry.unit))}"
                 for entry in shared.entries
                 if entry.latest_value is not None
             )
             total = md(cells.shared_total(shared.total, shared.mean, unit))
-            out.append(f"- `{shared.key}` ({md(shared.title)}): {total}; {values}")
+            out.append(f"- {name(shared.key)} ({md(shared.title)}): {total}; {values}")
         out.append("")
     out += ["## Needs attention", ""]
     out += [
-        f"- `{cells.attention_subject(item)}`: {md(item.message)}" for item in summary.attention
+        f"- {name(cells.attention_subject(item))}: {md(item.message)}" for item in summary.attention
     ] or ["Nothing: no stale projects, stuck cycles or concerns."]
     return "\n".join(out).rstrip("\n") + "\n"

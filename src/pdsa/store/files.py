@@ -167,7 +167,9 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise os_failure(OSError(errno.ENOTDIR, "not a folder"), doing="create", path=folder)
+        raise os_failure(
+            OSError(errno.ENOTDIR, "not a folder"), doing="create", path=folder
+        ) from None
     except OSError as error:
         raise os_failure(error, doing="create", path=folder) from None
 
@@ -207,7 +209,9 @@ def _write_new(path: Path, data: bytes) -> None:
             raise
 
 
-def create_folder_exclusive(folder: Path, files: dict[str, str], *, folders: tuple[str, ...]) -> None:
+def create_folder_exclusive(
+    folder: Path, files: dict[str, str], *, folders: tuple[str, ...]
+) -> None:
     """Create ``folder`` holding ``files`` (name to text) and the empty ``folders``, all at
     once: everything is written under a temporary name beside it, which becomes
     ``folder`` last. FileExistsError if ``folder`` exists already (and is not empty);

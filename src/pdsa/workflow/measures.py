@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import decimal
 import io
 import math
 
@@ -123,13 +124,25 @@ def _point_from_row(row: list[str]) -> Point:
 
 
 def parse_number(text: str) -> float:
-    """A finite number from text; ValueError naming the text otherwise."""
+    """A finite number from text, stored exactly as written; ValueError naming the text
+    otherwise. A number a float would silently change is refused, not altered: ``1e-400``
+    would be stored as 0, a 30-digit integer would lose its last digits."""
     try:
         value = float(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        too_large = "" if math.isnan(value) else " (it is too large to store)"
+        raise ValueError(f"'{text}' is not a finite number{too_large}")
+    try:
+        exact = decimal.Decimal(text.strip()) == decimal.Decimal(repr(value))
+    except decimal.InvalidOperation:
+        exact = True  # a form float reads but Decimal does not: nothing to compare
+    if not exact:
+        raise ValueError(
+            f"'{text}' cannot be stored exactly (it would be read back as {value!r}); "
+            "give at most 15 significant digits, and nothing smaller than 1e-300"
+        )
     return value
 
 
