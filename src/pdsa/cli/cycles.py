@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pdsa.cli import ask
-from pdsa.cli.options import TOML_INT_MAX, parse_date, predictions_with, project_and_title
+from pdsa.cli.options import fits_toml, parse_date, predictions_with, project_and_title
 from pdsa.cli.state import echo_err, open_log, today, warn_private
 
 if TYPE_CHECKING:
@@ -93,14 +93,15 @@ def plan(
     ] = None,
     people: Annotated[
         int | None,
-        typer.Option(min=0, max=TOML_INT_MAX, help="Scale: how many people.", metavar="N"),
+        typer.Option(min=0, callback=fits_toml, help="Scale: how many people.", metavar="N"),
     ] = None,
     sites: Annotated[
         int | None,
-        typer.Option(min=0, max=TOML_INT_MAX, help="Scale: how many sites.", metavar="N"),
+        typer.Option(min=0, callback=fits_toml, help="Scale: how many sites.", metavar="N"),
     ] = None,
     days: Annotated[
-        int | None, typer.Option(min=0, max=TOML_INT_MAX, help="Scale: how many days.", metavar="N")
+        int | None,
+        typer.Option(min=0, callback=fits_toml, help="Scale: how many days.", metavar="N"),
     ] = None,
     start: Annotated[
         str | None, typer.Option(help="Planned start (YYYY-MM-DD).", metavar="DATE")

@@ -11,7 +11,7 @@ import typer
 
 from pdsa.cli import ask
 from pdsa.cli.formats import TableOrJson, write_json
-from pdsa.cli.options import TOML_INT_MAX, goal_number, parse_date, project_and_title
+from pdsa.cli.options import fits_toml, goal_number, parse_date, project_and_title
 from pdsa.cli.state import echo_err, open_log, report_error, today, warn_private
 
 app = typer.Typer(
@@ -63,7 +63,7 @@ def new(
         int | None,
         typer.Option(
             min=1,
-            max=TOML_INT_MAX,
+            callback=fits_toml,
             help="Fix centre line and limits on the first k points.",
             metavar="K",
         ),

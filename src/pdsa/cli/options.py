@@ -20,6 +20,15 @@ _INCREASE = {">=", "at least", "up", "increase"}
 TOML_INT_MAX = 2**63 - 1
 
 
+def fits_toml(value: int | None) -> int | None:
+    """An option callback: a count TOML can hold (``--people 1e30`` is a usage error)."""
+    if value is not None and value > TOML_INT_MAX:
+        raise typer.BadParameter(
+            f"{value} is more than a TOML file can hold (at most {TOML_INT_MAX:,})"
+        )
+    return value
+
+
 def parse_date(value: str | None, *, option: str) -> datetime.date | None:
     """A date written ``YYYY-MM-DD``; a usage error naming the option otherwise."""
     if value is None:
