@@ -166,4 +166,12 @@ def _finding(found: Found) -> Finding | None:
             "file or folder, or a stale lock); no command reads it",
             hint=f"delete it when no pdsa is running: rm -r '{rel}'",
         )
+    if anomaly is Anomaly.NO_PROJECTS_FOLDER:
+        return finding(
+            "P005",
+            rel,
+            TOP,
+            "projects is not a folder, so no project can be read",
+            hint="move it out of the way; every project lives in a folder under projects/",
+        )
     return None  # pragma: no cover - every anomaly is mapped above

@@ -47,6 +47,7 @@ class PdsaGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
+        _tolerant_output()
         try:
             return super().invoke(ctx)
         except PdsaError as error:
@@ -85,6 +86,18 @@ class PdsaGroup(TyperGroup):
                 "Run the command again with --debug for the details."
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _tolerant_output() -> None:
+    """Write what a stream cannot encode (a name that is not UTF-8, a character a Windows
+    code page lacks) as an escape, rather than stop half way through a report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _is_text(arg: str) -> bool:

@@ -348,7 +348,9 @@ def write_export(path: Path, text: str, *, log_root: Path | None = None) -> None
     if not folder.is_dir():
         raise PdsaError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        temp = _write_temp(folder, text.encode("utf-8"), path.stem, replacing=path)
+        # backslashreplace: a name that is not UTF-8 is written as an escape, not a crash.
+        data = text.encode("utf-8", "backslashreplace")
+        temp = _write_temp(folder, data, path.stem, replacing=path)
         try:
             os.replace(temp, path)
         except BaseException:

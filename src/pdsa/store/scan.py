@@ -33,6 +33,7 @@ for the commands that need only part of the log.
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
 import stat
@@ -82,6 +83,8 @@ class Anomaly(enum.StrEnum):
     BROKEN_LINK = "broken-link"
     #: A temporary file or folder, or a stale lock, left by a pdsa that was killed.
     LEFTOVER = "leftover"
+    #: ``projects`` at the root is something other than a folder.
+    NO_PROJECTS_FOLDER = "no-projects-folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,10 +209,13 @@ class FolderError(OSError):
 def project_names(root: Path) -> list[str]:
     """The projects of the log at ``root``: the folders :func:`scan_log` reads as projects.
 
-    Raises :class:`FolderError` when ``projects/`` exists but cannot be listed.
+    Raises :class:`FolderError` when ``projects/`` exists but cannot be listed, or is
+    not a folder.
     """
     folder = os.path.join(root, PROJECTS_DIR)
     if not os.path.isdir(folder):
+        if os.path.lexists(folder):
+            raise FolderError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), folder)
         return []
     try:
         entries = _listing(folder)
@@ -226,8 +232,10 @@ def project_names(root: Path) -> list[str]:
 
 
 def record_names(folder: Path) -> list[str]:
-    """The stems of the record files in a ``cycles/`` or ``measures/`` folder, valid slugs
-    or not (see :func:`slug_problem`), as :func:`scan_log` finds them.
+    """The stems of the record files in a ``cycles/`` or ``measures/`` folder, as
+    :func:`scan_log` finds them: valid slugs or not (see :func:`slug_problem`), names
+    that are not UTF-8, and links that cannot be followed too, so that a command reading
+    them names each one it cannot read rather than leaving it out silently.
 
     Raises :class:`FolderError` when the folder exists but cannot be listed.
     """
@@ -240,10 +248,10 @@ def record_names(folder: Path) -> list[str]:
     return sorted(
         entry.name[: -len(SUFFIX)]
         for entry in entries
-        if entry.is_file
+        if (entry.is_file or entry.broken)
         and entry.name.endswith(SUFFIX)
         and not ignored(entry.name)
-        and readable_name(entry.name) is None
+        and not leftover(str(folder), entry.name)
     )
 
 
@@ -263,6 +271,8 @@ def scan_log(root: Path) -> LogScan:
     scan.files.append(LogFile(root / PROGRAMME_FILE, PROGRAMME_FILE, "programme"))
     projects_dir = root / PROJECTS_DIR
     if not projects_dir.is_dir():
+        if os.path.lexists(projects_dir):
+            scan.anomalies.append(Found(Anomaly.NO_PROJECTS_FOLDER, PROJECTS_DIR))
         return scan
     for entry in _entries(str(projects_dir), PROJECTS_DIR, scan):
         rel = f"{PROJECTS_DIR}/{entry.name}"
