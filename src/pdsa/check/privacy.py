@@ -415,6 +415,8 @@ def _find_dates_of_birth(text: str) -> Iterator[Span]:
 
 def _find_emails(text: str) -> Iterator[Span]:
     yield from (match.span() for match in _EMAIL.finditer(text))
+    if _SPELLED_MARK.search(text) is None:
+        return  # every e-mail address written out has a bracketed "at" or "dot", or " dot "
     for match in _SPELLED_EMAIL.finditer(text):
         if _SPELLED_MARK.search(match.group()):  # not "online at clinic.org"
             yield match.span()
