@@ -225,6 +225,14 @@ def csv_file(root: Path) -> None:
     (root.parent / "points.csv").write_text("date,value\n2026-03-01,81\n")
 
 
+def do_at_the_end_of_time(root: Path) -> None:
+    path = root / CYCLE
+    path.write_text(
+        path.read_text() + "\n[do]\ndate = 9999-12-31\nas_planned = true\n"
+        'observations = "far away"\n'
+    )
+
+
 def huge_csv(root: Path) -> None:
     (root.parent / "points.csv").write_text("date,value\n2026-03-01,1e-400\n")
 
@@ -382,6 +390,18 @@ def attacks() -> Iterator[Attack]:
         (("show", "text-the-day-before"), {"COLUMNS": "1"}),
     ):
         yield Attack(f"absurd value: {' '.join(args)} {env or ''}".strip(), args, env=env)
+    for today in ("9999-12-31", "0001-01-01"):
+        for args in (
+            ("report",),
+            ("report", "--format", "html", "-o", "r.html"),
+            ("chart", "attendance-rate"),
+        ):
+            yield Attack(
+                f"a Do dated at the end of time, then: {' '.join(args)} (today {today})",
+                args,
+                do_at_the_end_of_time,
+                env={"PDSA_TODAY": today},
+            )
     yield Attack(
         "import a CSV of 1e-400",
         ("measure", "import", "attendance-rate", "../points.csv"),

@@ -307,6 +307,19 @@ def test_absurd_option_values_are_answered_not_crashed_on(
     assert "internal error" not in outcome.stderr
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_cycle_dated_at_the_end_of_time_does_not_stop_a_report(
+    planned: Path, run: Run, day: str
+) -> None:
+    plan = ("plan", "Far", "--objective", "x", "--prediction", "up", "--expect")
+    assert run(*plan, "attendance-rate up", "--date", "0001-01-01").exit_code == 0
+    assert run("do", "far", "--as-planned", "--observations", "y", "--date", day).exit_code == 0
+    for args in (("report", "--format", "json"), ("chart", "attendance-rate"), ("list",)):
+        for today in ("9999-12-31", "0001-01-01", "2026-11-26"):
+            outcome = run(*args, env={"PDSA_TODAY": today})
+            assert outcome.exit_code == 0, (args, today, outcome.stderr)
+
+
 def test_absurd_stale_days_list_nothing_rather_than_fail(planned: Path, run: Run) -> None:
     outcome = run("list", "--stale", "999999999", "--format", "json")
     assert outcome.exit_code == 0

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from pdsa.analysis.dates import shifted
 from pdsa.model.cycle import Cycle, Direction, PhaseName, Prediction
 from pdsa.model.measure import Measure
 
@@ -218,7 +219,7 @@ def prediction_window(cycle: Cycle) -> tuple[datetime.date, datetime.date] | Non
     elif cycle.plan.end is not None:
         end = cycle.plan.end
     else:
-        end = cycle.do.date + datetime.timedelta(days=DAYS_AFTER_DO)
+        end = shifted(cycle.do.date, DAYS_AFTER_DO)
     return start, end
 
 
