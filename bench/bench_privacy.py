@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from common import report  # noqa: E402 - bench/ is not a package
+from common import report
 
-from pdsa.check.privacy import _compile_allow, _compile_entry, allow_problem, scan  # noqa: E402
+from pdsa.check.privacy import _compile_allow, _compile_entry, allow_problem, scan
 
 PATHOLOGICAL = [
     "(a+)+$",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import measure, pdsa_command, report  # noqa: E402 - bench/ is not a package
+from common import measure, pdsa_command, report
 
 MEGABYTES = 10
 TARGET_SECONDS = 2.0
