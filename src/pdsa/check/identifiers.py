@@ -225,6 +225,6 @@ def redact(item: Finding, allow: Sequence[str]) -> Finding:
 
 
 def _masked(text: str, allow: Sequence[str]) -> str:
-    for hit in reversed(scan(text, allow=allow)):
+    for hit in reversed(scan_name(text, allow=allow)):
         text = text[: hit.start] + hit.masked + text[hit.end :]
     return text

@@ -219,8 +219,9 @@ def _as_seen(text: str) -> tuple[str, list[int] | None]:
 
 def redact(text: str) -> str:
     """``text`` with every likely identifier replaced by its masked form, for messages
-    that may quote what a person wrote (a misspelt key, a name that matched nothing)."""
-    hits = scan(text)
+    that may quote what a person wrote (a misspelt key, a name that matched nothing, a
+    path whose file name holds one, read as :func:`scan_name` reads names)."""
+    hits = scan_name(text)
     for hit in reversed(hits):
         text = text[: hit.start] + hit.masked + text[hit.end :]
     return text
