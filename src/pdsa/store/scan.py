@@ -177,14 +177,16 @@ class _Entry:
         self.name = entry.name
         self.path = entry.path
         self.problem = ""
+        self.is_dir = self.is_file = False
         try:
-            mode = entry.stat().st_mode  # follows symbolic links
-        except OSError as error:
+            # Both follow symbolic links; neither costs a system call for a plain entry.
+            self.is_dir = entry.is_dir()
+            self.is_file = not self.is_dir and entry.is_file()
+        except OSError as error:  # a link that loops, a name the system cannot look up
             self.problem = error.strerror or str(error)
-            self.is_dir = self.is_file = False
-        else:
-            self.is_dir = stat.S_ISDIR(mode)
-            self.is_file = stat.S_ISREG(mode)
+            return
+        if not (self.is_dir or self.is_file) and entry.is_symlink():
+            self.problem = "the link points at nothing"
 
     @property
     def broken(self) -> bool:
