@@ -49,30 +49,53 @@ def strings(data: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]
 
 # A quick test that every hit of :func:`pdsa.check.privacy.scan` passes (a superset of
 # its patterns, with the same flags): most strings fail it, and skip the full scan.
-# Branch by branch: an e-mail has an "@" (or a full-width one), or an "at" and a "dot"
-# written out, one of them in brackets or as the word "dot"; an NHS number (10 digits)
-# and a UK phone number (9 or 10 national digits) have 9 digits (of any script) each
-# apart from the next by at most four of " .()-", Unicode spaces and invisible
-# characters; a postcode's inward code is a digit and two of its letters after a digit
-# that follows a letter (full-width letters and digits always pass); a date of birth
-# follows "born", "birth", "DOB" (dotted or spaced) or "b." at the start of a word.
-# tests/check/test_identifiers.py holds the property that keeps this true.
+# Branch by branch: an e-mail has an "@"; an NHS number (10 digits) and a UK phone
+# number (9 or 10 national digits) have 9 digits each apart from the next by at most
+# two of " .()-"; a postcode's inward code is a digit and two of its letters after a
+# digit that follows a letter; a date of birth follows "born", "birth", "DOB" (dotted
+# or spaced) or "b." at the start of a word. :func:`may_identify` adds what only some
+# texts need: see there. tests/check/test_identifiers.py holds the property that keeps
+# this true.
 MAY_IDENTIFY: Final = re.compile(
-    r"[@\uff20]"
-    r"|\bdot\b|[(\[{<]\s*at\s*[)\]}>]"
-    r"|\d(?:[\s.()\-\u200b-\u200d\u2060\ufeff\u00ad\u180e]{0,4}\d){8}"
-    r"|[0-9](?<=[A-Z][0-9])[0-9A-Z]?\s?[0-9][ABD-HJLNP-UW-Z]{2}"
-    r"|[\uff10-\uff5a]"
+    r"@"
+    r"|[0-9](?:[ .()\-]{0,2}[0-9]){8}"
+    r"|[0-9](?<=[A-Z][0-9])[0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2}"
     r"|b(?:orn|irth)"
     r"|d(?<!\wd)\.?\s?o\.?\s?b"
     r"|b(?<!\wb)\.",
     re.IGNORECASE,
 )
+# For text that is not ASCII, the same read as a person sees it: a full-width "@", digits
+# of any script apart by Unicode spaces and invisible characters too, any full-width
+# letter or digit.
+_MAY_IDENTIFY_WIDE: Final = re.compile(
+    r"[@\uff20]"
+    r"|\d(?:[\s.()\-\u200b-\u200d\u2060\ufeff\u00ad\u180e]{0,4}\d){8}"
+    r"|[0-9](?<=[A-Z][0-9])[0-9A-Z]?\s?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[\uff10-\uff5a]",
+    re.IGNORECASE,
+)
+# An e-mail address written out has a bracketed "at" or "dot", or the word "dot".
+_SPELLED: Final = re.compile(r"\bdot\b|[(\[{<]\s*(?:at|dot)\s*[)\]}>]", re.IGNORECASE)
+
+
+def may_identify(text: str) -> bool:
+    """Whether ``text`` could hold a hit of :func:`pdsa.check.privacy.scan`; False means
+    it certainly does not. The common case (ASCII prose with no identifier-like digits)
+    costs one search of :data:`MAY_IDENTIFY` and two cheap substring tests."""
+    if MAY_IDENTIFY.search(text) is not None:
+        return True
+    if not text.isascii():
+        if _MAY_IDENTIFY_WIDE.search(text) is not None:
+            return True
+    elif "dot" not in text.lower() and not any(mark in text for mark in "([{<"):
+        return False
+    return _SPELLED.search(text) is not None
 
 
 def _may_identify(value: Any) -> bool:
-    """Whether any string in ``value`` passes :data:`MAY_IDENTIFY` (no paths built)."""
-    search = MAY_IDENTIFY.search
+    """Whether any string in ``value`` passes :func:`may_identify` (no paths built)."""
+    search = may_identify
     stack = [value]
     while stack:
         item = stack.pop()
@@ -94,7 +117,7 @@ def check_privacy(checked: Checked, allow: Sequence[str], enabled: frozenset[str
     if not _may_identify(checked.data):
         return
     for path, text in strings(checked.data):
-        if not MAY_IDENTIFY.search(text):
+        if not may_identify(text):
             continue
         for hit in scan(text, allow=allow):
             code = CODES[hit.kind]
@@ -113,7 +136,7 @@ def check_privacy(checked: Checked, allow: Sequence[str], enabled: frozenset[str
 def _check_comments(checked: Checked, allow: Sequence[str], enabled: frozenset[str]) -> None:
     assert checked.source is not None
     text = checked.source.text
-    if "#" not in text or not MAY_IDENTIFY.search(text):
+    if "#" not in text or not may_identify(text):
         return
     for line, comment in find_comments(text):
         for hit in scan(comment, allow=allow):
@@ -203,8 +226,8 @@ def masked_path(rel: str, allow: Sequence[str]) -> str:
 
 
 def _may_identify_name(name: str) -> bool:
-    """:data:`MAY_IDENTIFY` for a name, whose words are joined by hyphens or underscores."""
-    return MAY_IDENTIFY.search(name.replace("_", " ").replace("-", " ")) is not None
+    """:func:`may_identify` for a name, whose words are joined by hyphens or underscores."""
+    return may_identify(name.replace("_", " ").replace("-", " "))
 
 
 def _masked_name(name: str, allow: Sequence[str]) -> str:
