@@ -413,7 +413,7 @@ def _wait_for(lock: Path, path: Path, deadline: float) -> None:
         remove = f"rmdir '{lock}'" if stat.S_ISDIR(info.st_mode) else f"rm '{lock}'"
         if not stat.S_ISREG(info.st_mode):
             raise PdsaError(
-                f"the lock {lock} is not a lock file (it is a folder or a link, {_age(age)} "
+                f"its lock {lock.name} is not a lock file (it is a folder or a link, {_age(age)} "
                 "old); nothing was written",
                 hint=f"if no pdsa is running, remove it: {remove}",
                 path=path,
@@ -425,7 +425,7 @@ def _wait_for(lock: Path, path: Path, deadline: float) -> None:
                 pass
             except OSError as error:
                 raise PdsaError(
-                    f"a stale lock, {lock} ({_age(age)} old, left by a pdsa that stopped), "
+                    f"its stale lock, {lock.name} ({_age(age)} old, left by a pdsa that stopped), "
                     f"cannot be removed: {error.strerror or error}; nothing was written",
                     hint=f"remove it by hand when no pdsa is running: {remove}",
                     path=path,
@@ -433,7 +433,7 @@ def _wait_for(lock: Path, path: Path, deadline: float) -> None:
             info = None  # removed: try again at once (the deadline below still holds)
         elif time.monotonic() > deadline:
             raise PdsaError(
-                f"{path.name} is being written by another pdsa (its lock, {lock}, is "
+                f"{path.name} is being written by another pdsa (its lock, {lock.name}, is "
                 f"{_age(age)} old); nothing was written",
                 hint=f"try again; if no pdsa is running, remove the lock: {remove}",
                 path=path,
