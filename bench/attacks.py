@@ -8,7 +8,8 @@ subprocess and judges the outcome. An attack *holds* when:
 * the exit code is 0, 1 or 2 (never 3, "a bug in pdsa") and no traceback is printed;
 * the command ends within the time limit (a lock that never gives up is a failure);
 * a command that failed wrote nothing: every file of the log has the bytes it had;
-* an error message is one line (plus an optional ``hint:`` line) and names something.
+* an error message is one line (plus an optional ``hint:`` line);
+* a command that reads the whole log names, and fails on, what it could not read.
 
 Read-only permissions do not stop root, so attacks marked ``nobody`` run as that user
 (with the system's Python, since the virtual environment's may sit under ``/root``)
@@ -62,6 +63,9 @@ class Attack:
     immutable: tuple[str, ...] = ()
     stdin: bytes = b""
     env: dict[str, str] = field(default_factory=dict)
+    #: For a command that reads the whole log: what it must name (and fail on) because it
+    #: could not read it; nothing silently left out.
+    must_name: str = ""
 
 
 @dataclass
@@ -76,9 +80,16 @@ class Outcome:
 # -- the log every attack starts from ---------------------------------------------------
 
 
+#: The pdsa source tree under attack (``--src``): this checkout's by default.
+SOURCE = [REPO / "src"]
+
+
 def pdsa_base() -> list[str]:
-    script = Path(sys.executable).with_name("pdsa")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pdsa"]
+    return [sys.executable, "-m", "pdsa"]
+
+
+def _source_env() -> dict[str, str]:
+    return {"PYTHONPATH": str(SOURCE[0])}
 
 
 def build_template(folder: Path) -> Path:
@@ -86,11 +97,17 @@ def build_template(folder: Path) -> Path:
     env = {**os.environ, "PDSA_TODAY": "2026-03-01", "NO_COLOR": "1"}
 
     def run(*args: str) -> None:
-        subprocess.run([*pdsa_base(), *args], cwd=root, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*pdsa_base(), *args],
+            cwd=root,
+            env={**env, **_source_env()},
+            check=True,
+            capture_output=True,
+        )
 
     subprocess.run(
         [*pdsa_base(), "init", str(root), "--name", "Attacked programme"],
-        env=env,
+        env={**env, **_source_env()},
         check=True,
         capture_output=True,
     )
@@ -269,28 +286,72 @@ WRITERS: tuple[tuple[str, ...], ...] = (
 )
 
 
+#: Commands that read every file of the log, so must name what they could not read.
+WHOLE_LOG = {
+    ("list",),
+    ("list", "--format", "json"),
+    ("report",),
+    ("report", "--format", "json"),
+    ("check",),
+    ("check", "--format", "json"),
+    ("fmt", "--check"),
+    ("migrate", "--dry-run"),
+}
+#: Of those, the ones that read every file ``check``, ``fmt`` and ``migrate`` read (``list``
+#: and ``report`` read no hidden, looping or undecodable project folder: check reports it).
+EVERY_FILE = {args for args in WHOLE_LOG if args[0] in ("check", "fmt", "migrate")}
+
+
+def named(args: tuple[str, ...], text: str, readers: set[tuple[str, ...]] = WHOLE_LOG) -> str:
+    """``text`` when ``args`` is a command that must name it, else nothing."""
+    return text if args in readers else ""
+
+
 def attacks() -> Iterator[Attack]:
     every = READERS + WRITERS
     for args in every:
         name = " ".join(args)
         needs_csv = csv_file if "import" in args else None
-        yield Attack(f"projects/ is a file: {name}", args, projects_is_a_file)
+
+        yield Attack(
+            f"projects/ is a file: {name}",
+            args,
+            projects_is_a_file,
+            must_name=named(args, "projects"),
+        )
         yield Attack(f"pdsa.toml is a folder: {name}", args, programme_is_a_folder)
-        yield Attack(f"symlink loop in cycles/: {name}", args, both(cycle_loop, *_opt(needs_csv)))
-        yield Attack(f"the cycle is a symlink loop: {name}", args, cycle_is_loop)
-        yield Attack(f"a project folder loops: {name}", args, project_loop)
+        yield Attack(
+            f"symlink loop in cycles/: {name}",
+            args,
+            both(cycle_loop, *_opt(needs_csv)),
+            must_name=named(args, "loop.toml"),
+        )
+        yield Attack(
+            f"the cycle is a symlink loop: {name}",
+            args,
+            cycle_is_loop,
+            must_name=named(args, "text-the-day-before.toml"),
+        )
+        yield Attack(
+            f"a project folder loops: {name}",
+            args,
+            project_loop,
+            must_name=named(args, "looping", EVERY_FILE),
+        )
         yield Attack(f"cycles/ holds a loop to itself: {name}", args, folder_loop)
         yield Attack(
             f"unreadable cycles/ (nobody): {name}",
             args,
             both(owned_by_nobody, unreadable(CYCLES), *_opt(needs_csv)),
             mode="nobody",
+            must_name=named(args, "cycles"),
         )
         yield Attack(
             f"unreadable cycle file (nobody): {name}",
             args,
             both(owned_by_nobody, unreadable(CYCLE), *_opt(needs_csv)),
             mode="nobody",
+            must_name=named(args, "text-the-day-before.toml"),
         )
         yield Attack(f"read-only log (nobody): {name}", args, needs_csv, mode="nobody")
         yield Attack(f"too-new pdsa.toml: {name}", args, both(newer_programme, *_opt(needs_csv)))
@@ -299,9 +360,19 @@ def attacks() -> Iterator[Attack]:
             f"ANSI escape in a folder name: {name}", args, both(ansi_project, *_opt(needs_csv))
         )
         yield Attack(
-            f"non-UTF-8 project folder: {name}", args, both(non_utf8_project, *_opt(needs_csv))
+            f"non-UTF-8 project folder: {name}",
+            args,
+            both(non_utf8_project, *_opt(needs_csv)),
+            must_name=named(args, "caf\\xe9", {("check",), ("check", "--format", "json")}),
         )
-        yield Attack(f"non-UTF-8 cycle file: {name}", args, both(non_utf8_cycle, *_opt(needs_csv)))
+        yield Attack(
+            f"non-UTF-8 cycle file: {name}",
+            args,
+            both(non_utf8_cycle, *_opt(needs_csv)),
+            must_name=named(
+                args, "caf\\xe9", WHOLE_LOG - {("fmt", "--check"), ("migrate", "--dry-run")}
+            ),
+        )
     for args in WRITERS:
         name = " ".join(args)
         needs_csv = csv_file if "import" in args else None
@@ -503,7 +574,7 @@ def _nobody_env() -> dict[str, str]:
     import pydantic
 
     site = Path(pydantic.__file__).resolve().parent.parent
-    return {"PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{site}"}
+    return {"PYTHONPATH": f"{SOURCE[0]}{os.pathsep}{site}"}
 
 
 def chattr(paths: list[Path], flag: str) -> bool:
@@ -522,6 +593,7 @@ def run(attack: Attack, template: Path, scratch: Path) -> Outcome:
         attack.setup(root)
     command = [*pdsa_base()]
     env = {**os.environ, "PDSA_TODAY": TODAY, "NO_COLOR": "1", "COLUMNS": "100"}
+    env.update(_source_env())
     env.update(attack.env)
     preexec: Callable[[], None] | None = None
     if attack.mode == "nobody":
@@ -556,8 +628,9 @@ def run(attack: Attack, template: Path, scratch: Path) -> Outcome:
         )
         code: int | None = done.returncode
         stderr = done.stderr.decode("utf-8", "replace")
+        stdout = done.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
-        code, stderr = None, ""
+        code, stderr, stdout = None, "", ""
         problems.append(f"still running after {TIMEOUT:.0f} s")
     elapsed = time.monotonic() - started
     chattr(frozen, "-i")
@@ -576,6 +649,10 @@ def run(attack: Attack, template: Path, scratch: Path) -> Outcome:
         ]
         shown = ", ".join(os.fsdecode(path).replace(str(root), "") for path in changed[:3])
         problems.append(f"failed, but changed the log: {shown}")
+    if attack.must_name and code is not None:
+        said = stdout + stderr
+        if code == 0 or attack.must_name not in said:
+            problems.append(f"left out without a word (exit {code}): {attack.must_name}")
     errors = [line for line in stderr.splitlines() if line.startswith("error:")]
     for line in errors:
         if len(line) > 400:
@@ -594,7 +671,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("-k", "--keyword", default="")
+    parser.add_argument(
+        "--src", type=Path, default=SOURCE[0], help="the pdsa source tree to attack (its src/)"
+    )
     options = parser.parse_args()
+    SOURCE[0] = options.src.resolve()
     with tempfile.TemporaryDirectory(prefix="pdsa-attacks-") as scratch_name:
         scratch = Path(scratch_name)
         os.chmod(scratch, 0o755)
