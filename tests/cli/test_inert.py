@@ -205,3 +205,14 @@ def test_show_cuts_a_huge_field_and_says_how_long_it_is(log: Path, run: Run) -> 
     assert len(outcome.stdout) < 40_000
     whole = run("show", "text-the-day-before", "--format", "json")
     assert json.loads(whole.stdout)["plan"]["objective"] == long_text
+
+
+def test_messages_on_stderr_show_a_name_s_escape_too(hand_placed: Path, run: Run) -> None:
+    outcome = run("do", f"{HOSTILE}/text-the-day-before", "--as-planned", "--observations", "w")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "\x1b" not in outcome.stderr
+    assert "Recorded Do for x\\x1b[2Jy/text-the-day-before" in outcome.stderr
+    cycle = hand_placed / "projects" / HOSTILE / "cycles" / "text-the-day-before.toml"
+    cycle.write_text(read(cycle).replace("\n\n", "\n\n\n"), encoding="utf-8")  # fmt would change it
+    formatted = run("fmt", "--check")
+    assert "would reformat" in formatted.stderr and "\x1b" not in formatted.stderr

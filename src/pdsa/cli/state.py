@@ -62,8 +62,11 @@ def today() -> datetime.date:
 
 
 def echo_err(text: str) -> None:
-    """A line on stderr (chatter and errors never mix with data on stdout)."""
-    sys.stderr.write(text + "\n")
+    """A line on stderr (chatter and errors never mix with data on stdout); a control
+    character in it (a name placed by hand can hold one) is shown as an escape."""
+    from pdsa.render.safe import visible
+
+    sys.stderr.write(visible(text) + "\n")
     sys.stderr.flush()
 
 
