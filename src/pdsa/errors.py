@@ -7,6 +7,8 @@ place, prints its message (and hint) on stderr and exits with :data:`ExitCode.RE
 from __future__ import annotations
 
 import enum
+import errno
+import os
 from pathlib import Path
 
 
@@ -96,3 +98,56 @@ class NoSlug(PdsaError):
 
 class ChangedMeanwhile(PdsaError):
     """A file changed on disk between its read and the write that would replace it."""
+
+
+# What the operating system said, in words a person can act on: (what happened, the fix).
+_OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.EACCES: (
+        "permission denied",
+        "check the permissions of the file and its folder (ls -l); you may need to own them",
+    ),
+    errno.EPERM: (
+        "the operation is not permitted",
+        "check the permissions, and whether the file or folder is locked or immutable "
+        "(ls -l; lsattr on Linux, chflags on macOS)",
+    ),
+    errno.EROFS: ("the disk is read-only", "work on a copy of the log on a writable disk"),
+    errno.ENOSPC: ("the disk is full", "free some space, then run the command again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, then run the command again"),
+    errno.EFBIG: (
+        "the file would be larger than this system allows",
+        "raise the file-size limit (ulimit -f) or free some space, then run the command again",
+    ),
+    errno.ELOOP: (
+        "a symbolic link loops back on itself",
+        "remove the link, or point it at a real file",
+    ),
+    errno.ENOTDIR: (
+        "part of the path is a file where a folder should be",
+        "move that file out of the way (the log's layout is in the README)",
+    ),
+    errno.EISDIR: ("it is a folder, where a file should be", "remove or rename the folder"),
+    errno.ENAMETOOLONG: ("the name is too long for this system", "use a shorter name"),
+    errno.ENOENT: ("no such file or folder", "check the path"),
+    errno.EEXIST: ("something with that name is already there", "remove it or choose another name"),
+    errno.EMFILE: ("too many files are open", "close other programs, then run the command again"),
+    errno.EIO: ("the disk reported an input/output error", "check the disk, then run it again"),
+}
+
+
+def os_failure(
+    error: OSError, *, doing: str, path: Path | str | None = None, written: bool = False
+) -> PdsaError:
+    """A refusal for an operating-system failure, located at ``path`` (default: the path
+    the system named): what could not be done, why, and the fix. Unless ``written``, the
+    hint says that nothing was written (every pdsa write is all or nothing)."""
+    target = path if path is not None else error.filename
+    reason, fix = _OS_REASONS.get(
+        error.errno or 0, (error.strerror or str(error) or type(error).__name__, "")
+    )
+    hint = fix
+    if not written and not doing.startswith(("read", "list")):
+        hint = f"nothing was written; {fix}" if fix else "nothing was written"
+    located = Path(os.fsdecode(target)) if isinstance(target, str | bytes | Path) else None
+    message = f"cannot {doing}: {reason}" if doing else reason
+    return PdsaError(message, hint=hint or None, path=located)

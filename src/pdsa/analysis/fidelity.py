@@ -62,6 +62,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
+from pdsa.analysis.dates import shifted
 from pdsa.analysis.prediction_checks import PointIndex
 from pdsa.analysis.predictions import has_prediction
 from pdsa.analysis.provenance import NOT_READ, AdvanceReadings, AdvanceVerdict
@@ -250,7 +251,7 @@ def fidelity_profile(
     groups = _linked_groups(ordered)
     in_series = {slug for group in groups for slug in group}
     by_slug = dict(ordered)
-    margin = datetime.timedelta(days=margin_days)
+    margin = margin_days
     series = [
         _series(project, [(slug, by_slug[slug]) for slug in group], index_of, margin)
         for group in groups
@@ -465,10 +466,10 @@ def _series(
     project: str,
     members: Sequence[tuple[str, Cycle]],
     indexes: Mapping[str, PointIndex],
-    margin: datetime.timedelta,
+    margin: int,
 ) -> Series:
-    start = members[0][1].planned_start - margin
-    end = max(cycle.last_date for _, cycle in members) + margin
+    start = shifted(members[0][1].planned_start, -margin)
+    end = shifted(max(cycle.last_date for _, cycle in members), margin)
     watched = {
         measure
         for _, cycle in members

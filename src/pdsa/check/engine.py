@@ -16,7 +16,13 @@ from typing import Any, ParamSpec, TypeVar
 
 from pdsa.check.findings import Finding, Report, escalate, finding
 from pdsa.check.hindsight import check_hindsight, is_candidate
-from pdsa.check.identifiers import CODES, check_allow_list, check_privacy, redact
+from pdsa.check.identifiers import (
+    CODES,
+    check_allow_list,
+    check_names,
+    check_privacy,
+    redact,
+)
 from pdsa.check.layout import TOP, Entry, walk
 from pdsa.check.measures import check_measure
 from pdsa.check.phases import check_phases
@@ -89,7 +95,8 @@ def check_log(
     )
     report = Report(files=sum(1 for entry in run.layout.entries if entry.rel in run.scope))
     report.files += sum(1 for rel in run.layout.strays if rel in run.scope)
-    found = [*run.layout.findings, *run.guard.findings, *run.found]
+    names = check_names(run.layout.names, run.allow, run.privacy) if run.privacy else []
+    found = [*run.layout.findings, *run.guard.findings, *run.found, *names]
     if hindsight is not None:
         found += hindsight.findings
         report.notes += [hindsight.note] if hindsight.note else []
@@ -271,9 +278,8 @@ def _final(
         if item.file not in scope or not selection.enabled(item.code):
             continue
         if item.code in PRIVACY_CODES:
-            kept.add(escalate(item) if strict else item)
-        else:
-            kept.add(redact(item, allow))
+            item = escalate(item) if strict else item
+        kept.add(redact(item, allow))
     return sorted(kept, key=lambda item: item.sort_key)
 
 

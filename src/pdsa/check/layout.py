@@ -1,54 +1,37 @@
-"""Walk the log folder: which file is which record, and what is out of place.
+"""The log's layout as ``check`` reports it: the one scan every command shares
+(:mod:`pdsa.store.scan`), with each anomaly turned into a finding with its rule code.
 
-Only ``pdsa.toml`` and the ``projects/`` tree belong to the log; anything else at the
-root is left alone (a log often shares its folder with a README or a CI set-up).
-Inside ``projects/`` the layout is fixed::
-
-    projects/<project>/project.toml
-    projects/<project>/cycles/<cycle>.toml
-    projects/<project>/measures/<measure>.toml
-
-Names starting with a dot (``.gitkeep``, ``.DS_Store``, pdsa's own temporary files)
-and README files (``README``, ``README.md``, ``readme.txt``...) are ignored anywhere,
-except a ``.toml`` one: ``readme`` is a valid record name, so ``readme.toml`` is checked.
-A ``.toml`` file anywhere else in ``projects/`` is still read (so that its syntax and
-any patient identifiers in it are reported) but is not a record. Any other file or
-folder is reported as stray and not looked inside.
+Which files make up the log is decided once, in the scan, so that ``check`` reads
+exactly what ``list``, ``report``, ``fmt`` and ``migrate`` read; what they leave out
+(a hidden project folder, a temporary file of a killed write, a folder that cannot be
+listed) is reported here. File and folder names are scanned for patient identifiers
+too (:func:`pdsa.check.identifiers.check_names`).
 """
 
 from __future__ import annotations
 
-import os
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from pdsa.check.findings import Finding, finding
-from pdsa.model.slug import slug_problem, slugify
-from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, SUFFIX
-from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
+from pdsa.model.slug import slugify
+from pdsa.store.scan import (
+    PROJECT_FILE,
+    SUFFIX,
+    Anomaly,
+    Found,
+    Kind,
+    LogFile,
+    LogScan,
+    ignored,
+    scan_log,
+)
 
-Kind = Literal["programme", "project", "cycle", "measure", "loose"]
+__all__ = ["TOP", "Entry", "Kind", "Layout", "ignored", "walk"]
+
 TOP: tuple[int, int] = (1, 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A TOML file of the log: where it is and what it should hold."""
-
-    path: Path
-    rel: str  # relative to the log root, with forward slashes
-    kind: Kind
-    project: str | None = None
-    #: For a loose file: why no record belongs where it is.
-    note: str = ""
-
-    @property
-    def slug(self) -> str:
-        """The file's stem: the record's identity."""
-        name = self.rel.rpartition("/")[2]
-        return name[: -len(SUFFIX)] if name.endswith(SUFFIX) else ""
+#: A TOML file of the log: where it is and what it should hold.
+Entry = LogFile
 
 
 @dataclass(slots=True)
@@ -60,149 +43,135 @@ class Layout:
     strays: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     projects: list[str] = field(default_factory=list)
-    cycles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    measures: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-
-def ignored(name: str) -> bool:
-    """Dotfiles and README files are never part of the log, nor stray; but a ``.toml``
-    file is always looked at, even one called ``readme.toml`` (a valid record name)."""
-    if name.startswith("."):
-        return True
-    return name.split(".", 1)[0].lower() == "readme" and not name.lower().endswith(".toml")
+    cycles: dict[str, set[str]] = field(default_factory=dict)
+    measures: dict[str, set[str]] = field(default_factory=dict)
+    #: Every path the scan met (files, folders, anomalies), for the scan of names.
+    names: list[str] = field(default_factory=list)
 
 
 def walk(root: Path) -> Layout:
     """The layout of the log at ``root``."""
-    layout = Layout()
-    layout.entries.append(Entry(root / PROGRAMME_FILE, PROGRAMME_FILE, "programme"))
-    projects_dir = root / PROJECTS_DIR
-    if not projects_dir.is_dir():
-        return layout
-    for entry in _listing(projects_dir, PROJECTS_DIR, layout):
-        rel = f"{PROJECTS_DIR}/{entry.name}"
-        if entry.is_dir():
-            _project(Path(entry.path), entry.name, rel, layout)
-        elif entry.name.endswith(SUFFIX):
-            note = "a .toml file directly in projects/ is no record: each project is a folder"
-            layout.entries.append(Entry(Path(entry.path), rel, "loose", note=note))
-        else:
-            _stray(rel, layout, folder=False)
+    scan = scan_log(root)
+    layout = Layout(
+        entries=scan.files,
+        projects=scan.projects,
+        cycles=scan.cycles,
+        measures=scan.measures,
+    )
+    for found in scan.anomalies:
+        item = _finding(found)
+        if item is not None:
+            layout.findings.append(item)
+        if found.anomaly is Anomaly.STRAY_FILE:
+            layout.strays.append(found.rel)
+    layout.names = _names(scan)
     return layout
 
 
-def _project(folder: Path, name: str, rel: str, layout: Layout) -> None:
-    problem = slug_problem(name)
-    if problem is not None:
-        layout.findings.append(
-            finding(
+def _names(scan: LogScan) -> list[str]:
+    """Every file and folder path the scan met, each once."""
+    seen: dict[str, None] = {}
+    for item in scan.files:
+        seen[item.rel] = None
+    for found in scan.anomalies:
+        seen[found.rel] = None
+    return list(seen)
+
+
+_STRAY_HINT = "move it out of projects/ (pdsa ignores README files and names starting with '.')"
+
+
+def _finding(found: Found) -> Finding | None:
+    rel, detail = found.rel, found.detail
+    name = rel.rpartition("/")[2]
+    anomaly = found.anomaly
+    if anomaly is Anomaly.MISNAMED:
+        if found.kind == "project":
+            return finding(
                 "P303",
                 rel,
                 TOP,
-                f"project folder name '{name}' is not a valid slug: {problem}",
+                f"project folder name '{name}' is not a valid slug: {detail}",
                 hint=f"rename the folder to '{slugify(name, fallback='project')}'",
             )
+        stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+        fallback = found.kind or "record"
+        return finding(
+            "P303",
+            rel,
+            TOP,
+            f"file name '{stem}' is not a valid slug: {detail}",
+            hint=f"rename it to '{slugify(stem, fallback=fallback)}{SUFFIX}' "
+            "and update anything that refers to it",
         )
-    has_project_file = False
-    for entry in _listing(folder, rel, layout):
-        child = f"{rel}/{entry.name}"
-        if entry.name == PROJECT_FILE and entry.is_file():
-            has_project_file = True
-            layout.entries.append(Entry(Path(entry.path), child, "project", name))
-        elif entry.name in (CYCLES_DIR, MEASURES_DIR) and entry.is_dir():
-            kind: Kind = "cycle" if entry.name == CYCLES_DIR else "measure"
-            _records(Path(entry.path), child, kind, name, layout)
-        elif entry.name.endswith(SUFFIX) and entry.is_file():
-            note = (
-                "a project folder holds only project.toml; "
-                "cycles go in cycles/ and measures in measures/"
-            )
-            layout.entries.append(Entry(Path(entry.path), child, "loose", name, note))
-        else:
-            _stray(child, layout, folder=entry.is_dir())
-    if has_project_file:
-        layout.projects.append(name)
-    else:
-        layout.findings.append(
-            finding(
-                "P305",
-                rel,
-                TOP,
-                f"project folder '{name}' has no {PROJECT_FILE}",
-                hint=f"create it with 'pdsa project new', or remove the folder {rel}/",
-            )
+    if anomaly is Anomaly.NO_PROJECT_FILE:
+        return finding(
+            "P305",
+            rel,
+            TOP,
+            f"project folder '{name}' has no {PROJECT_FILE}",
+            hint=f"create it with 'pdsa project new', or remove the folder {rel}/",
         )
-
-
-def _records(folder: Path, rel: str, kind: Kind, project: str, layout: Layout) -> None:
-    names = layout.cycles[project] if kind == "cycle" else layout.measures[project]
-    for entry in _listing(folder, rel, layout):
-        child = f"{rel}/{entry.name}"
-        if entry.name.endswith(SUFFIX) and entry.is_file():
-            slug = entry.name[: -len(SUFFIX)]
-            names.add(slug)
-            layout.entries.append(Entry(Path(entry.path), child, kind, project))
-            problem = slug_problem(slug)
-            if problem is not None:
-                layout.findings.append(
-                    finding(
-                        "P303",
-                        child,
-                        TOP,
-                        f"file name '{slug}' is not a valid slug: {problem}",
-                        hint=f"rename it to '{slugify(slug, fallback=kind)}{SUFFIX}' "
-                        "and update anything that refers to it",
-                    )
-                )
-        else:
-            _stray(child, layout, folder=entry.is_dir())
-
-
-def _stray(rel: str, layout: Layout, *, folder: bool) -> None:
-    if folder:
-        message = "a folder that is not part of the log layout; pdsa does not look inside it"
-    else:
-        message = "a file that is not part of the log layout; pdsa does not read it"
-        layout.strays.append(rel)
-    layout.findings.append(
-        finding(
+    if anomaly is Anomaly.STRAY_FOLDER:
+        return finding(
             "P306",
             rel,
             TOP,
-            message,
-            hint="move it out of projects/ (pdsa ignores README files and names starting with '.')",
+            "a folder that is not part of the log layout; pdsa does not look inside it",
+            hint=_STRAY_HINT,
         )
-    )
-
-
-def _listing(folder: Path, rel: str, layout: Layout) -> list[os.DirEntry[str]]:
-    """The folder's entries (not ignored), sorted; names equal but for case are reported."""
-    try:
-        with os.scandir(folder) as scanner:
-            entries = sorted(
-                (entry for entry in scanner if not ignored(entry.name)),
-                key=lambda entry: entry.name,
-            )
-    except OSError as error:
-        layout.findings.append(
-            finding("P005", rel, TOP, f"cannot read the folder: {error.strerror or error}")
+    if anomaly is Anomaly.STRAY_FILE:
+        return finding(
+            "P306",
+            rel,
+            TOP,
+            "a file that is not part of the log layout; pdsa does not read it",
+            hint=_STRAY_HINT,
         )
-        return []
-    by_lower: dict[str, list[str]] = defaultdict(list)
-    for entry in entries:
-        by_lower[entry.name.lower()].append(entry.name)
-    for names in by_lower.values():
-        if len(names) > 1:
-            for name in names:
-                others = ", ".join(f"'{other}'" for other in names if other != name)
-                layout.findings.append(
-                    finding(
-                        "P304",
-                        f"{rel}/{name}",
-                        TOP,
-                        f"'{name}' and {others} differ only by case; "
-                        "on Windows and macOS they are the same file",
-                        hint="rename or merge them so that every name is lower-case",
-                    )
-                )
-    return entries
+    if anomaly is Anomaly.HIDDEN_PROJECT:
+        return finding(
+            "P306",
+            rel,
+            TOP,
+            f"a hidden folder holding {PROJECT_FILE}: no pdsa command reads it, "
+            "since its name starts with '.'",
+            hint=f"to make it a project, rename it to '{slugify(name, fallback='project')}'; "
+            "otherwise move it out of projects/",
+        )
+    if anomaly is Anomaly.CASE_CLASH:
+        return finding(
+            "P304",
+            rel,
+            TOP,
+            f"'{name}' and {detail} differ only by case; "
+            "on Windows and macOS they are the same file",
+            hint="rename or merge them so that every name is lower-case",
+        )
+    if anomaly is Anomaly.UNREADABLE:
+        return finding("P005", rel, TOP, f"cannot read the folder: {detail}")
+    if anomaly is Anomaly.BROKEN_LINK:
+        return finding(
+            "P005",
+            rel,
+            TOP,
+            f"cannot read it: {detail} (a symbolic link that loops or points at nothing)",
+            hint="remove the link, or point it at a real file",
+        )
+    if anomaly is Anomaly.LEFTOVER:
+        return finding(
+            "P307",
+            rel,
+            TOP,
+            "left over from a pdsa command that was stopped while writing (a temporary "
+            "file or folder, or a stale lock); no command reads it",
+            hint=f"delete it when no pdsa is running: rm -r '{rel}'",
+        )
+    if anomaly is Anomaly.NO_PROJECTS_FOLDER:
+        return finding(
+            "P005",
+            rel,
+            TOP,
+            "projects is not a folder, so no project can be read",
+            hint="move it out of the way; every project lives in a folder under projects/",
+        )
+    return None  # pragma: no cover - every anomaly is mapped above

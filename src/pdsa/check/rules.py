@@ -61,6 +61,7 @@ _TABLE: Final[tuple[tuple[str, Severity, str], ...]] = (
     ("P304", "error", "names that differ only by case in one folder"),
     ("P305", "error", "a project folder without project.toml"),
     ("P306", "warning", "a stray file or folder that pdsa does not read"),
+    ("P307", "warning", "a temporary file, folder or stale lock left by a stopped pdsa"),
     ("P401", "error", "follows names no cycle of the project"),
     ("P402", "error", "change_idea names none of the project's change ideas"),
     ("P403", "error", "measures names no measure of the project"),
@@ -85,7 +86,7 @@ _TABLE: Final[tuple[tuple[str, Severity, str], ...]] = (
     ("P703", "warning", "text looks like an e-mail address"),
     ("P704", "warning", "text looks like a UK phone number"),
     ("P705", "warning", "text looks like a full UK postcode"),
-    ("P706", "error", "a privacy allow-list entry is not a usable regular expression"),
+    ("P706", "error", "a privacy allow-list entry cannot be used"),
     ("P801", "warning", "a prediction was changed after its Study was committed (hindsight)"),
     ("P901", "error", "internal error while checking a file (a bug in pdsa)"),
 )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pdsa.cli import ask
-from pdsa.cli.options import parse_date, predictions_with, project_and_title
+from pdsa.cli.options import fits_toml, parse_date, predictions_with, project_and_title
 from pdsa.cli.state import echo_err, open_log, today, warn_private
 from pdsa.errors import PdsaError
 
@@ -107,13 +107,16 @@ def plan(
         ),
     ] = None,
     people: Annotated[
-        int | None, typer.Option(min=0, help="Scale: how many people.", metavar="N")
+        int | None,
+        typer.Option(min=0, callback=fits_toml, help="Scale: how many people.", metavar="N"),
     ] = None,
     sites: Annotated[
-        int | None, typer.Option(min=0, help="Scale: how many sites.", metavar="N")
+        int | None,
+        typer.Option(min=0, callback=fits_toml, help="Scale: how many sites.", metavar="N"),
     ] = None,
     days: Annotated[
-        int | None, typer.Option(min=0, help="Scale: how many days.", metavar="N")
+        int | None,
+        typer.Option(min=0, callback=fits_toml, help="Scale: how many days.", metavar="N"),
     ] = None,
     start: Annotated[
         str | None, typer.Option(help="Planned start (YYYY-MM-DD).", metavar="DATE")
@@ -145,7 +148,7 @@ def plan(
         watched_measures,
     )
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project_name, title = project_and_title(
         names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
     )
@@ -448,7 +451,7 @@ def _phase(
 ) -> None:
     from pdsa.store.names import resolve_cycle, resolved_note
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project, slug = resolve_cycle(log, cycle_name, Path.cwd())
     if (note := resolved_note(cycle_name, project, slug)) is not None:
         echo_err(note)

@@ -29,7 +29,7 @@ def edit(
         ),
     ],
 ) -> None:
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     path, model = _target(log, name)
     edit_file(log, path, model)
 

@@ -8,6 +8,8 @@ import sys
 from enum import StrEnum
 from typing import Any
 
+from pdsa.render.safe import inert_json
+
 
 class TableOrJson(StrEnum):
     """A Rich table for people, or JSON for scripts."""
@@ -40,15 +42,16 @@ INDENT_UP_TO = 1_000_000
 
 
 def json_text(data: Any) -> str:
-    """A strict JSON document (no Infinity, no NaN), UTF-8 text kept as is."""
+    """A strict JSON document (no Infinity, no NaN), UTF-8 text kept as is but for the
+    characters a terminal could obey (:func:`pdsa.render.safe.inert_json`)."""
     try:
         compact = json.dumps(data, ensure_ascii=False, allow_nan=False)
     except ValueError:  # a non-finite number somewhere: written as null
         data = finite(data)
         compact = json.dumps(data, ensure_ascii=False, allow_nan=False)
     if len(compact) > INDENT_UP_TO:
-        return compact + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return inert_json(compact) + "\n"
+    return inert_json(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def write_json(data: Any) -> None:
@@ -59,6 +62,6 @@ def write_json(data: Any) -> None:
     """
     if isinstance(data, list):
         lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in data)
-        sys.stdout.write(f"[\n{lines}\n]\n" if data else "[]\n")
+        sys.stdout.write(inert_json(f"[\n{lines}\n]\n") if data else "[]\n")
     else:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

@@ -94,14 +94,21 @@ def show(
     ] = TextOrJson.text,
 ) -> None:
     from pdsa.analysis.cycle_rows import numbered_rows
+    from pdsa.errors import PdsaError
     from pdsa.store.names import resolve_cycle
     from pdsa.workflow.cycles import cycle_verdict
 
     log = open_log(ctx)
     project, slug = resolve_cycle(log, cycle, Path.cwd())
-    log.cycle(project, slug)  # a broken file stops here, with its problems
+    # Each file is read once (a cycle can hold megabytes of text); a broken one stops
+    # here, with its problems.
     scan = log.scan_cycles([project])
-    row = next(item for item in numbered_rows(scan.records) if item.slug == slug)
+    row = next((item for item in numbered_rows(scan.records) if item.slug == slug), None)
+    if row is None:
+        path = log.cycle_path(project, slug)
+        raise next((error for error in scan.errors if error.path == path), None) or (
+            PdsaError(f"cannot read the cycle {project}/{slug}", path=path)
+        )
     verdict = cycle_verdict(log, project, slug, today=today())
     if output_format is TextOrJson.json:
         write_json(

@@ -6,6 +6,7 @@ only Typer; each command imports the core, Pydantic and Rich when it runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -35,30 +36,76 @@ from pdsa.errors import ExitCode, PdsaError
 class PdsaGroup(TyperGroup):
     """The one error boundary: user errors get a message, bugs get one line."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # An argument that is not UTF-8 (bytes from a script, a file name in another
+        # encoding) cannot become a title or a name: refuse it before anything runs.
+        for position, arg in enumerate(args, start=1):
+            if not _is_text(arg):
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                raise typer.BadParameter(
+                    f"argument {position} ('{shown}') is not UTF-8 text; "
+                    "type it again, or save the script or file name as UTF-8"
+                )
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
+        _tolerant_output()
         try:
             return super().invoke(ctx)
         except PdsaError as error:
             report_error(error)
             raise typer.Exit(int(error.exit_code)) from None
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                # The reader went away (`pdsa list | head`): not a bug, nothing to say.
+                _silence_stdout()
+                raise typer.Exit(int(ExitCode.REFUSED)) from None
+            # The system refused (permissions, a full disk, a loop of links): the
+            # person can fix that, so it is a message naming the path, not a bug.
+            from pdsa.errors import os_failure
+
+            found = ctx.find_object(State)
+            if found is not None and found.debug:
+                raise
+            report_error(os_failure(error, doing="", written=True))
+            raise typer.Exit(int(ExitCode.REFUSED)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except KeyboardInterrupt:
             echo_err("interrupted; nothing more was written")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except BrokenPipeError:
-            # The reader went away (`pdsa list | head`): not a bug, nothing more to say.
-            _silence_stdout()
-            raise typer.Exit(int(ExitCode.REFUSED)) from None
         except Exception as error:
             found = ctx.find_object(State)
             if found is not None and found.debug:
                 raise
+            from pdsa.check.privacy import redact
+            from pdsa.render.safe import one_line
+
+            # One line, and never an identifier in full (a path or a value can hold one).
+            detail = one_line(redact(f"{type(error).__name__}: {error}"))
             echo_err(
-                f"pdsa: internal error ({type(error).__name__}: {error}); this is a bug in pdsa. "
+                f"pdsa: internal error ({detail}); this is a bug in pdsa. "
                 "Run the command again with --debug for the details."
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _tolerant_output() -> None:
+    """Write what a stream cannot encode (a name that is not UTF-8, a character a Windows
+    code page lacks) as an escape, rather than stop half way through a report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _is_text(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _silence_stdout() -> None:

@@ -11,7 +11,7 @@ import typer
 
 from pdsa.cli import ask
 from pdsa.cli.formats import TableOrJson, write_json
-from pdsa.cli.options import parse_date, project_and_title
+from pdsa.cli.options import fits_toml, goal_number, parse_date, project_and_title
 from pdsa.cli.state import echo_err, open_log, report_error, today, warn_private
 
 app = typer.Typer(
@@ -50,7 +50,8 @@ def new(
         Improvement | None, typer.Option(help="Which direction is better: higher or lower.")
     ] = None,
     goal: Annotated[
-        float | None, typer.Option(help="The value the project aims for.", metavar="NUMBER")
+        float | None,
+        typer.Option(help="The value the project aims for.", metavar="NUMBER", parser=goal_number),
     ] = None,
     minimum: Annotated[
         float | None,
@@ -74,7 +75,12 @@ def new(
     ] = None,
     baseline: Annotated[
         int | None,
-        typer.Option(min=1, help="Fix centre line and limits on the first k points.", metavar="K"),
+        typer.Option(
+            min=1,
+            callback=fits_toml,
+            help="Fix centre line and limits on the first k points.",
+            metavar="K",
+        ),
     ] = None,
     key: Annotated[
         str | None, typer.Option(help="A programme-wide key shared across projects.", metavar="KEY")
@@ -88,7 +94,7 @@ def new(
     from pdsa.store.names import implied_project, resolve_project
     from pdsa.workflow.measures import new_measure
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project_name, title = project_and_title(
         names or [], log.project_slugs(), implied=implied_project(log, Path.cwd())
     )
@@ -162,7 +168,7 @@ def record(
         number = parse_number(value)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="NUMBER") from None
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project, slug = resolve_measure(log, measure, Path.cwd())
     data = {
         "date": parse_date(date, option="--date") or today(),
@@ -207,7 +213,7 @@ def import_points(
             raise PdsaError(f"cannot read {csv_file}: {error.strerror}") from None
         text = decode(csv_file, raw).removeprefix("\ufeff")
         source = str(csv_file)
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     project, slug = resolve_measure(log, measure, Path.cwd())
     points = parse_points_csv(
         text, source=source, limits=limits_of(log.measure(project, slug)), today=today()

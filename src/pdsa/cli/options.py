@@ -15,6 +15,18 @@ _EXPECT = re.compile(
     re.IGNORECASE,
 )
 _INCREASE = {">=", "at least", "up", "increase"}
+#: The largest integer TOML holds (a signed 64-bit integer); a count above it would be
+#: written as text other TOML tools refuse.
+TOML_INT_MAX = 2**63 - 1
+
+
+def fits_toml(value: int | None) -> int | None:
+    """An option callback: a count TOML can hold (``--people 1e30`` is a usage error)."""
+    if value is not None and value > TOML_INT_MAX:
+        raise typer.BadParameter(
+            f"{value} is more than a TOML file can hold (at most {TOML_INT_MAX:,})"
+        )
+    return value
 
 
 def parse_date(value: str | None, *, option: str) -> datetime.date | None:
@@ -51,8 +63,24 @@ def parse_expectation(text: str) -> dict[str, Any]:
         "direction": "increase" if op in _INCREASE else "decrease",
     }
     if target is not None:
-        result["target"] = float(target)
+        result["target"] = exact_number(target, option="--expect")
     return result
+
+
+def exact_number(text: str, *, option: str) -> float:
+    """A number stored exactly as written (see :func:`pdsa.workflow.measures.parse_number`);
+    a usage error naming the option otherwise."""
+    from pdsa.workflow.measures import parse_number
+
+    try:
+        return parse_number(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint=option) from None
+
+
+def goal_number(text: str) -> float:
+    """``--goal``: a number stored exactly as written."""
+    return exact_number(text, option="--goal")
 
 
 def predictions_with(predictions: list[str], expectations: list[str]) -> list[Any]:

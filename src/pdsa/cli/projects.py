@@ -58,7 +58,7 @@ def new(
     editor: Annotated[bool, typer.Option("--editor", help="Write it in $EDITOR.")] = False,
 ) -> None:
     """Create a project. Example: pdsa project new "Community testing" --aim "..." --lead "..." """
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     values: dict[str, Any] = {
         "title": title,
         "aim": aim,
@@ -179,6 +179,6 @@ def edit(
     from pdsa.model.project import Project
     from pdsa.store.names import resolve_project
 
-    log = open_log(ctx)
+    log = open_log(ctx, writes=True)
     slug = resolve_project(log, project, Path.cwd())
     edit_file(log, log.project_path(slug), Project)

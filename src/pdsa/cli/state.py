@@ -30,12 +30,20 @@ def state(ctx: typer.Context) -> State:
     return found if found is not None else State()
 
 
-def open_log(ctx: typer.Context) -> Log:
-    """The log this command works on (``--root``, ``$PDSA_ROOT`` or walking up)."""
+def open_log(ctx: typer.Context, *, writes: bool = False) -> Log:
+    """The log this command works on (``--root``, ``$PDSA_ROOT`` or walking up).
+
+    A command that ``writes`` depends on ``pdsa.toml`` (its themes, its privacy
+    allow-list), so it is read and validated first: a broken one, or one from a newer
+    pdsa, is refused before anything is asked or written.
+    """
     from pdsa.store.log import Log
     from pdsa.store.root import find_root
 
-    return Log(find_root(Path.cwd(), explicit=state(ctx).root))
+    log = Log(find_root(Path.cwd(), explicit=state(ctx).root))
+    if writes:
+        log.programme  # noqa: B018 - raises PdsaError when it cannot be read as it is
+    return log
 
 
 def today() -> datetime.date:
@@ -54,8 +62,11 @@ def today() -> datetime.date:
 
 
 def echo_err(text: str) -> None:
-    """A line on stderr (chatter and errors never mix with data on stdout)."""
-    sys.stderr.write(text + "\n")
+    """A line on stderr (chatter and errors never mix with data on stdout); a control
+    character in it (a name placed by hand can hold one) is shown as an escape."""
+    from pdsa.render.safe import visible
+
+    sys.stderr.write(visible(text) + "\n")
     sys.stderr.flush()
 
 

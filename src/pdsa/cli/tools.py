@@ -186,7 +186,9 @@ def migrate(
     from pdsa.tools.walk import walk
 
     log = open_log(ctx)
-    results = migrate_files(walk(log.root).files, dry_run=dry_run)
+    found = walk(log.root)
+    _report(found.problems)  # folders that could not be read: named, never skipped silently
+    results = migrate_files(found.files, dry_run=dry_run)
     counts = dict.fromkeys(Outcome, 0)
     for result in results:
         counts[result.outcome] += 1
@@ -206,8 +208,9 @@ def migrate(
         _count(migrated, "file") + (" would be migrated" if dry_run else " migrated"),
         f"{counts[Outcome.CURRENT]} already at schema_version {SCHEMA_VERSION}",
     ]
-    if counts[Outcome.FAILED]:
-        parts.append(f"{counts[Outcome.FAILED]} not migrated (errors above)")
+    failed = counts[Outcome.FAILED] + len(found.problems)
+    if failed:
+        parts.append(f"{failed} not migrated (errors above)")
     echo_err(", ".join(parts) + ".")
-    if counts[Outcome.FAILED]:
+    if failed:
         raise typer.Exit(1)

@@ -69,7 +69,7 @@ def print_chart(console: Console, view: ChartView) -> None:
     analysis = view.analysis
     measure = view.measure
     unit = f" ({one_line(measure.unit)})" if measure.unit else ""
-    console.print(Text(f"{one_line(measure.title)}{unit}  {view.name}", style="bold"))
+    console.print(Text(f"{one_line(measure.title)}{unit}  {one_line(view.name)}", style="bold"))
     better = {"higher": "higher is better", "lower": "lower is better"}.get(
         measure.improvement or "", "no improvement direction"
     )
@@ -248,6 +248,5 @@ def _legend(console: Console, view: ChartView) -> None:
         outcome = mark.decision or f"in {mark.phase}"
         if mark.verdict_words():
             outcome += f"; {mark.verdict_words()}"
-        console.print(
-            Text(f"cycle {mark.number} {mark.slug}: {mark.start.isoformat()}{end}, {outcome}")
-        )
+        slug = one_line(mark.slug)
+        console.print(Text(f"cycle {mark.number} {slug}: {mark.start.isoformat()}{end}, {outcome}"))

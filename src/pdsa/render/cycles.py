@@ -14,7 +14,7 @@ from pdsa.analysis.cycle_rows import CycleRow
 from pdsa.analysis.predictions import CycleVerdict
 from pdsa.model.cycle import Cycle, Prediction, Scale
 from pdsa.render.fit import Column, fitted_table
-from pdsa.render.safe import one_line, plural, visible
+from pdsa.render.safe import cut, one_line, plural, visible
 
 PHASE_STYLE = {"plan": "cyan", "do": "yellow", "study": "magenta", "act": "green"}
 DECISION_STYLE = {"adopt": "green", "adapt": "yellow", "abandon": "red"}
@@ -68,7 +68,7 @@ def cycles_table(project: str, rows: Iterable[CycleRow], *, width: int = 120) ->
     cells = [
         [
             Text(str(row.number)),
-            Text(row.slug),
+            Text(one_line(row.slug)),
             Text(one_line(row.title)),
             Text(row.phase, style=PHASE_STYLE[row.phase]),
             Text(row.last_date.isoformat()),
@@ -76,17 +76,19 @@ def cycles_table(project: str, rows: Iterable[CycleRow], *, width: int = 120) ->
         ]
         for row in rows
     ]
-    return fitted_table(LIST_COLUMNS, cells, width=width, title=Text(project, style="bold"))
+    return fitted_table(
+        LIST_COLUMNS, cells, width=width, title=Text(one_line(project), style="bold")
+    )
 
 
 def print_worksheet(console: Console, row: CycleRow, verdict: CycleVerdict | None = None) -> None:
     """The whole cycle, phase by phase, as a readable worksheet; with ``verdict``, what the
     data say of each prediction, beside the team's Study verdict."""
     cycle = row.cycle
-    heading = Text(f"{row.project}/{row.slug}", style="bold")
+    heading = Text(one_line(f"{row.project}/{row.slug}"), style="bold")
     heading.append(f"  cycle {row.number}, phase {row.phase}")
     console.print(heading)
-    console.print(Text(visible(cycle.title), style="bold"))
+    console.print(Text(visible(cut(cycle.title)), style="bold"))
     links = _fields(
         ("change idea", ", ".join(cycle.change_ideas) or None),
         ("follows", cycle.follows),
@@ -115,8 +117,8 @@ def _as_text(value: object) -> Text:
     if isinstance(value, bool):
         return Text("yes" if value else "no")
     if isinstance(value, list):
-        return Text("\n".join(f"- {visible(_describe(item))}" for item in value))
-    return Text(visible(_describe(value)))
+        return Text(cut("\n".join(f"- {visible(cut(_describe(item)))}" for item in value)))
+    return Text(visible(cut(_describe(value))))
 
 
 def _describe(value: object) -> str:

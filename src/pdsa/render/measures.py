@@ -25,17 +25,13 @@ COLUMNS = (
 )
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
 def measures_table(rows: list[dict[str, Any]], *, width: int = 120) -> Group:
     """The ``pdsa measure list`` view: a table per project, each fitted to ``width``."""
     tables: list[RenderableType] = []
     for project, group in groupby(rows, key=lambda row: str(row["project"])):
         cells = [
             [
-                Text(row["slug"]),
+                Text(one_line(row["slug"])),
                 Text(one_line(row["title"])),
                 Text(row["type"]),
                 Text(row["improvement"] or ""),
@@ -46,6 +42,8 @@ def measures_table(rows: list[dict[str, Any]], *, width: int = 120) -> Group:
             ]
             for row in group
         ]
-        tables.append(fitted_table(COLUMNS, cells, width=width, title=Text(project, style="bold")))
+        tables.append(
+            fitted_table(COLUMNS, cells, width=width, title=Text(one_line(project), style="bold"))
+        )
         tables.append(Text(""))
     return Group(*tables[:-1])

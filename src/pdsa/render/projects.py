@@ -29,7 +29,7 @@ def projects_table(rows: list[dict[str, Any]], *, width: int = 120) -> Table:
     """The ``pdsa project list`` table, fitted to ``width``."""
     cells = [
         [
-            Text(row["slug"]),
+            Text(one_line(row["slug"])),
             Text(one_line(row["title"])),
             Text(row["theme"] or ""),
             Text(one_line(row["lead_organisation"])),
@@ -47,7 +47,7 @@ def print_project(
     console: Console, slug: str, project: Project, cycles: list[str], measures: list[str]
 ) -> None:
     """One project: aim, organisations, team, change ideas."""
-    console.print(Text(f"{slug}: {visible(project.title)}", style="bold"))
+    console.print(Text(f"{one_line(slug)}: {visible(project.title)}", style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")

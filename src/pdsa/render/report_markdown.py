@@ -7,7 +7,7 @@ import re
 from pdsa.analysis.fidelity import LABELS, explain_figure
 from pdsa.analysis.report_view import Report
 from pdsa.render import report_cells as cells
-from pdsa.render.safe import one_line
+from pdsa.render.safe import one_line, visible
 
 # What would break a table or start markup, and only that, so that the text still reads
 # well as plain text (CommonMark and GitHub's tables): a pipe (ends a cell); a backslash
@@ -34,6 +34,19 @@ def md(text: str) -> str:
     start markup are backslash-escaped; nothing else is touched (no ``&amp;``, no ``\\(``)."""
     flat = _MARKUP.sub(lambda found: "".join("\\" + char for char in found.group()), one_line(text))
     return _LINE_START.sub(lambda found: found.group()[:-1] + "\\" + found.group()[-1], flat)
+
+
+# What an inline code span cannot hold safely: a backtick ends it, a pipe ends a table
+# cell, a line break or a control character does not belong in a name.
+_NOT_IN_CODE = re.compile(r"[`|\s]")
+
+
+def name(text: str) -> str:
+    """A slug or key as inline code; one placed by hand that a code span cannot hold (a
+    folder named with backticks, pipes or control characters) as escaped text."""
+    if text and not _NOT_IN_CODE.search(text) and visible(text) == text:
+        return f"`{text}`"
+    return md(text)
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
@@ -82,7 +95,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         ),
         [
             (
-                f"`{project.slug}`",
+                name(project.slug),
                 md(project.title),
                 md(project.theme or ""),
                 md(project.lead_organisation),
@@ -100,14 +113,16 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
     disagreements = totals.predictions.disagreements
     if disagreements:
         out += ["## Team and data disagree", ""]
-        out += [f"- `{verdict.cycle}`: {md(verdict.side_by_side())}" for verdict in disagreements]
+        out += [
+            f"- {name(verdict.cycle)}: {md(verdict.side_by_side())}" for verdict in disagreements
+        ]
         out.append("")
     out += ["## Key measures", ""]
     out += _table(
         ("project", "measure", "latest", "signal"),
         [
             (
-                f"`{project.slug}`",
+                name(project.slug),
                 md(status.title),
                 md(cells.measure_latest(status)),
                 md(cells.measure_signal(status)),
@@ -131,7 +146,7 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
     out += _table(
         ("project", *[short for _, short in cells.FIDELITY_COLUMNS]),
         [
-            (f"`{project.slug}`", *[cells.percent(cells.figure_of(project, n)) for n in names])
+            (name(project.slug), *[cells.percent(cells.figure_of(project, n)) for n in names])
             for project in report.projects
         ],
     )
@@ -166,19 +181,19 @@ def report_markdown(report: Report, *, explain: bool = False) -> str:
         out += ["## Programme-wide measures", ""]
         for shared in summary.shared_measures:
             values = ", ".join(
-                f"`{entry.project}` {md(cells.shared_latest(entry))} "
+                f"{name(entry.project)} {md(cells.shared_latest(entry))} "
                 f"({entry.latest_date.isoformat()})"
                 for entry in shared.entries
                 if entry.latest_date is not None
             )
             out.append(
-                f"- `{shared.key}` ({md(shared.title)}): {md(shared.summary())}. "
+                f"- {name(shared.key)} ({md(shared.title)}): {md(shared.summary())}. "
                 f"Latest values: {values or 'none'}"
             )
         out.append("")
     out += ["## Needs attention", ""]
     out += [
-        f"- `{cells.attention_subject(group)}`: {md(group.reasons)}"
+        f"- {name(cells.attention_subject(group))}: {md(group.reasons)}"
         for group in cells.grouped_attention(summary.attention)
     ] or ["Nothing: no stale projects, stuck cycles or concerns."]
     return "\n".join(out).rstrip("\n") + "\n"

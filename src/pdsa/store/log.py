@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from pdsa.errors import PdsaError
+from pdsa.errors import PdsaError, os_failure
 from pdsa.model.cycle import Cycle
 from pdsa.model.loaded import Loaded
 from pdsa.model.measure import Measure
@@ -28,11 +28,17 @@ from pdsa.model.project import Project
 from pdsa.model.slug import is_slug, slug_problem
 from pdsa.store.records import load, validate_data
 from pdsa.store.root import PROGRAMME_FILE, PROJECTS_DIR
+from pdsa.store.scan import (
+    CYCLES_DIR,
+    MEASURES_DIR,
+    PROJECT_FILE,
+    SUFFIX,
+    FolderError,
+    project_names,
+    record_names,
+)
 
-PROJECT_FILE = "project.toml"
-CYCLES_DIR = "cycles"
-MEASURES_DIR = "measures"
-SUFFIX = ".toml"
+__all__ = ["CYCLES_DIR", "MEASURES_DIR", "PROJECT_FILE", "SUFFIX", "Log", "Progress", "Scan"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 #: Called with the number of files just read, for a progress bar.
@@ -99,23 +105,19 @@ class Log:
     # -- listing ------------------------------------------------------------------
 
     def project_slugs(self) -> list[str]:
-        """Every folder under ``projects/`` that holds a ``project.toml``, sorted."""
-        if not self.projects_dir.is_dir():
-            return []
-        return sorted(
-            entry.name
-            for entry in os.scandir(self.projects_dir)
-            if entry.is_dir() and os.path.isfile(os.path.join(entry.path, PROJECT_FILE))
-        )
+        """Every project of the log, sorted: the folders under ``projects/`` that hold a
+        ``project.toml``, by the rules every command and ``pdsa check`` share
+        (:mod:`pdsa.store.scan`)."""
+        try:
+            return project_names(self.root)
+        except FolderError as error:
+            raise os_failure(error, doing="list the folder", path=self.projects_dir) from None
 
     def _stems(self, folder: Path) -> list[str]:
-        if not folder.is_dir():
-            return []
-        return sorted(
-            entry.name[: -len(SUFFIX)]
-            for entry in os.scandir(folder)
-            if entry.name.endswith(SUFFIX) and not entry.name.startswith(".") and entry.is_file()
-        )
+        try:
+            return record_names(folder)
+        except FolderError as error:
+            raise os_failure(error, doing="list the folder", path=folder) from None
 
     def _slugs(self, folder: Path) -> list[str]:
         """The records in ``folder``: ``.toml`` files whose names are valid slugs."""
@@ -192,7 +194,12 @@ class Log:
         errors: list[PdsaError] = []
         for project in projects:
             folder = os.path.join(base, project, kind)
-            for stem in self._stems(Path(folder)):  # each folder listed once
+            try:
+                stems = self._stems(Path(folder))  # each folder listed once
+            except PdsaError as error:
+                errors.append(error)
+                continue
+            for stem in stems:
                 misnamed = self._misnamed(Path(folder), stem)
                 if misnamed is not None:
                     errors.append(misnamed)

@@ -7,22 +7,13 @@ so one typo does not hide the results for every other file.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pdsa.errors import PdsaError
-from pdsa.tools.kinds import (
-    CYCLES_DIR,
-    MEASURES_DIR,
-    PROGRAMME_FILE,
-    PROJECT_FILE,
-    PROJECTS_DIR,
-    SUFFIX,
-    Kind,
-    kind_of,
-)
+from pdsa.store.scan import Anomaly, scan_log
+from pdsa.tools.kinds import PROGRAMME_FILE, Kind, kind_of
 
 
 @dataclass(frozen=True)
@@ -51,38 +42,45 @@ def shown_path(path: Path, cwd: Path) -> Path:
 
 
 def log_files(root: Path) -> Iterator[Path]:
-    """Every record file of the log at ``root``: the programme, then project by project."""
-    if (root / PROGRAMME_FILE).is_file():
-        yield root / PROGRAMME_FILE
-    for project in _entries(root / PROJECTS_DIR, folders=True):
-        if (project / PROJECT_FILE).is_file():
-            yield project / PROJECT_FILE
-        yield from _entries(project / MEASURES_DIR, folders=False)
-        yield from _entries(project / CYCLES_DIR, folders=False)
+    """Every record file of the log at ``root``: the programme, then project by project
+    (its ``project.toml``, measures, cycles), as the scan every command shares finds them
+    (:func:`pdsa.store.scan.scan_log`)."""
+    yield from _scanned(root)[0]
 
 
-def _entries(folder: Path, *, folders: bool) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    found = []
-    for entry in os.scandir(folder):
-        if entry.name.startswith("."):
-            continue  # hidden files, and the temporary files of an atomic write
-        wanted = entry.is_dir() if folders else entry.name.endswith(SUFFIX) and entry.is_file()
-        if wanted:
-            found.append(Path(entry.path))
-    return sorted(found)
+# What kept the scan from reading part of the log: a command over the whole log names it.
+_UNREAD = {
+    Anomaly.UNREADABLE: "cannot read the folder: {detail}",
+    Anomaly.BROKEN_LINK: "cannot read it: {detail} (a symbolic link that loops or points "
+    "at nothing)",
+    Anomaly.NO_PROJECTS_FOLDER: "not a folder, so no project can be read",
+}
+
+
+def _scanned(root: Path) -> tuple[list[Path], list[PdsaError]]:
+    order = {"programme": 0, "project": 1, "measure": 2, "cycle": 3}
+    scan = scan_log(root)
+    files = [item for item in scan.files if item.kind in order]
+    if not (root / PROGRAMME_FILE).is_file():
+        files = [item for item in files if item.kind != "programme"]
+    files.sort(key=lambda item: (item.project or "", order[item.kind], item.rel))
+    unread = [
+        PdsaError(_UNREAD[found.anomaly].format(detail=found.detail), path=root / found.rel)
+        for found in scan.anomalies
+        if found.anomaly in _UNREAD
+    ]
+    return [item.path for item in files], unread
 
 
 def walk(root: Path, paths: Iterable[Path] = (), *, cwd: Path | None = None) -> Walk:
     """The record files under ``paths`` (default: the whole log), each once, in log order."""
     cwd = (cwd or Path.cwd()).resolve()
     root = root.resolve()
-    every = list(log_files(root))
+    every, unread = _scanned(root)
     given = [(path, (cwd / path).resolve()) for path in paths]
     if not given:
         chosen = every
-        problems: list[PdsaError] = []
+        problems: list[PdsaError] = list(unread)
     else:
         chosen, problems = _narrow(root, every, given)
     files = []

@@ -16,7 +16,7 @@ from pdsa.store.names import cycle_of_project, did_you_mean, pick, resolved_note
 from pdsa.store.records import dumps, to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
-from pdsa.workflow.privacy import guard_title
+from pdsa.workflow.privacy import guard_name, guard_title
 
 PhaseRecord = Do | Study | Act
 
@@ -186,7 +186,7 @@ def new_cycle(
             hint="check --start and --end (YYYY-MM-DD)",
         )
     check_references(log, project, cycle, new_ideas=[idea.id for idea in new_ideas])
-    slug = require_slug(slug)
+    given = slug = require_slug(slug)
     folder = log.project_dir(project) / CYCLES_DIR
     if slug is None:
         guard_title(cycle.title, allow=log.programme.privacy.allow)
@@ -197,8 +197,11 @@ def new_cycle(
                 "in any script); nothing was written",
                 hint="give the file a name with --slug, e.g. --slug outreach-texts",
             )
+        guard_name(slug, allow=log.programme.privacy.allow, option=None)
         _refuse_taken(log, project, slug)
-    elif (folder / f"{slug}.toml").exists():
+    else:
+        guard_name(slug, allow=log.programme.privacy.allow, option="--slug")
+    if given is not None and (folder / f"{slug}.toml").exists():
         raise PdsaError(
             f"'{slug}' is already taken in {folder}", hint="give another name with --slug"
         )

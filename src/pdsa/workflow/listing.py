@@ -28,6 +28,8 @@ def list_cycles(
     if phase is not None:
         rows = [row for row in rows if row.phase == phase]
     if stale_days is not None:
-        cutoff = today - datetime.timedelta(days=stale_days)
+        # However many days are asked for, the cutoff stays a date (--stale 999999999
+        # reaches back before the year 1: nothing is that old).
+        cutoff = today - datetime.timedelta(days=min(stale_days, (today - datetime.date.min).days))
         rows = [row for row in rows if row.phase != "act" and row.last_date < cutoff]
     return rows, scan.errors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import decimal
 import io
 import math
 
@@ -15,22 +16,23 @@ from pdsa.store.log import MEASURES_DIR, Log
 from pdsa.store.records import to_toml_data
 from pdsa.store.writer import append_tables, create_record, record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
-from pdsa.workflow.privacy import guard_title
+from pdsa.workflow.privacy import guard_name, guard_title
 
 
 def new_measure(log: Log, project: str, measure: Measure, *, slug: str | None = None) -> str:
     """Create ``projects/<project>/measures/<slug>.toml``; return the slug."""
-    slug = require_slug(slug)
-    if slug is None:
+    given = require_slug(slug)
+    if given is None:
         guard_title(measure.title, allow=log.programme.privacy.allow)
     folder = log.project_dir(project) / MEASURES_DIR
-    slug = slug or slugify(measure.title, fallback="")
+    slug = given or slugify(measure.title, fallback="")
     if not slug:
         raise NoSlug(
             f"the title '{measure.title}' gives no file name (it has no letters or digits in "
             "any script); nothing was written",
             hint="give the file a name with --slug",
         )
+    guard_name(slug, allow=log.programme.privacy.allow, option="--slug" if given else None)
     return create_record(
         folder,
         slug,
@@ -183,14 +185,26 @@ def _point_from_row(row: list[str]) -> Point:
 
 
 def parse_number(text: str) -> float:
-    """A finite number from text; ValueError naming the text otherwise."""
+    """A finite number from text, stored exactly as written; ValueError naming the text
+    otherwise. A number a float would silently change is refused, not altered: ``1e-400``
+    would be stored as 0, a 30-digit integer would lose its last digits."""
     try:
         value = float(text)
     except ValueError:
         hint = number_hint(text)
         raise ValueError(f"'{text}' is not a number" + (f"; {hint}" if hint else "")) from None
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        too_large = "" if math.isnan(value) else " (it is too large to store)"
+        raise ValueError(f"'{text}' is not a finite number{too_large}")
+    try:
+        exact = decimal.Decimal(text.strip()) == decimal.Decimal(repr(value))
+    except decimal.InvalidOperation:
+        exact = True  # a form float reads but Decimal does not: nothing to compare
+    if not exact:
+        raise ValueError(
+            f"'{text}' cannot be stored exactly (it would be read back as {value!r}); "
+            "give at most 15 significant digits, and nothing smaller than 1e-300"
+        )
     return value
 
 

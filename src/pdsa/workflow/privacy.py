@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from pdsa.check.identifiers import MAY_IDENTIFY
-from pdsa.check.privacy import scan
+from pdsa.check.privacy import scan, scan_name
 from pdsa.errors import PdsaError
 from pdsa.model.problems import KeyPath, dotted
 
@@ -30,6 +30,21 @@ def guard_title(title: str, *, allow: Sequence[str]) -> None:
             f"the title looks like it holds {hit.description} ({hit.masked}); titles become "
             "file names, which stay in git history; nothing was written",
             hint="choose a title without it, or give a file name with --slug",
+        )
+
+
+def guard_name(name: str, *, allow: Sequence[str], option: str | None = None) -> None:
+    """Refuse a file or folder name (a ``--slug``, or the slug a title became) that looks
+    like it holds an identifier: names stay in git history."""
+    hits = scan_name(name, allow=allow)
+    if hits:
+        hit = hits[0]
+        masked = name[: hit.start] + hit.masked + name[hit.end :]
+        given = f"{option} '{masked}'" if option else f"the name '{masked}'"
+        raise PdsaError(
+            f"{given} looks like it holds {hit.description}; names become files and "
+            "folders, which stay in git history; nothing was written",
+            hint="choose a name without it" + ("" if option else ", or give one with --slug"),
         )
 
 

@@ -5,24 +5,26 @@ from __future__ import annotations
 from pdsa.errors import NoSlug, PdsaError
 from pdsa.model.project import Project
 from pdsa.model.slug import slugify
-from pdsa.store.files import create_exclusive
+from pdsa.store.files import create_folder_exclusive
 from pdsa.store.log import CYCLES_DIR, MEASURES_DIR, PROJECT_FILE, Log
 from pdsa.store.writer import record_text, require_slug
 from pdsa.tools.kinds import Kind, schema_directive
-from pdsa.workflow.privacy import guard_title
+from pdsa.workflow.privacy import guard_name, guard_title
 
 
 def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
     """Create ``projects/<slug>/project.toml`` and its folders; return the slug."""
     if slug is None:
         guard_title(project.title, allow=log.programme.privacy.allow)
-    slug = require_slug(slug) or slugify(project.title, fallback="")
+    given = require_slug(slug)
+    slug = given or slugify(project.title, fallback="")
     if not slug:
         raise NoSlug(
             f"the title '{project.title}' gives no file name (it has no letters or digits in "
             "any script); nothing was written",
             hint="give the project's folder a name with --slug",
         )
+    guard_name(slug, allow=log.programme.privacy.allow, option="--slug" if given else None)
     themes = [theme.id for theme in log.programme.themes]
     if project.theme is not None and project.theme not in themes:
         raise PdsaError(
@@ -38,13 +40,16 @@ def new_project(log: Log, project: Project, *, slug: str | None = None) -> str:
             hint="choose another title, or give a name with --slug",
         )
     folder = log.project_dir(slug)
+    directive = schema_directive(log.root, folder, Kind.PROJECT)
     try:
-        directive = schema_directive(log.root, folder, Kind.PROJECT)
-        create_exclusive(folder / PROJECT_FILE, record_text(project, schema_comment=directive))
+        # All at once: a command killed half way leaves no folder without project.toml.
+        create_folder_exclusive(
+            folder,
+            {PROJECT_FILE: record_text(project, schema_comment=directive)},
+            folders=(CYCLES_DIR, MEASURES_DIR),
+        )
     except FileExistsError:
         raise PdsaError(f"a project called '{slug}' already exists") from None
-    (folder / CYCLES_DIR).mkdir(exist_ok=True)
-    (folder / MEASURES_DIR).mkdir(exist_ok=True)
     return slug
 
 
