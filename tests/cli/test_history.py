@@ -109,6 +109,25 @@ def test_a_measure_s_points_and_a_project_s_changes(story: dict[str, str], run: 
     assert "  + created: schema_version, title, aim, lead_organisation, started, " in project
 
 
+def test_a_commit_made_later_than_it_was_authored_shows_both_dates(
+    story: dict[str, str], log: Path, run: Run
+) -> None:
+    repo = Repo(log, day=7)
+    repo.git("commit", "-q", "--amend", "--no-edit")  # authored 7 March, committed 8 March
+    amended = repo.short()
+    shown = run("history", "text-the-day-before", env={"COLUMNS": "120"}).stdout
+    assert (
+        f"{amended}  Tidy the wording\n"
+        "  by Sam Okafor, authored 2026-03-07 09:00 +00:00, committed 2026-03-08 09:00 +00:00\n"
+    ) in shown
+    data = json.loads(run("history", "text-the-day-before", "--format", "json").stdout)
+    commit = data["steps"][-2]["commit"]
+    assert (commit["author_date"], commit["commit_date"]) == (
+        "2026-03-07T09:00:00+00:00",
+        "2026-03-08T09:00:00+00:00",
+    )
+
+
 def test_the_whole_log_s_timeline(story: dict[str, str], run: Run) -> None:
     outcome = run("history")
     assert outcome.exit_code == 0

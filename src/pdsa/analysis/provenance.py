@@ -9,8 +9,9 @@ The prediction
 The evidence
     The commit that added the cycle's ``[do]``, the one that added its ``[study]``, and
     the commit that added each data point dated inside the cycle's window (from
-    :func:`pdsa.analysis.predictions.prediction_window`) on each measure the predictions
-    name (the cycle's ``measures`` when no prediction names one).
+    :func:`pdsa.analysis.predictions.prediction_window`; before the Do, the planned start
+    to the planned end) on each measure the predictions name (the cycle's ``measures``
+    when no prediction names one).
 
 The verdict, commit order deciding, never the dates typed in the files (see
 :meth:`pdsa.analysis.history.History.compare` for the order):
@@ -255,7 +256,7 @@ def _evidence(
         origin = _phase_origin(lineage, phase, present=getattr(record, phase) is not None)
         if origin is not None:
             found.append(Evidence(label, origin))
-    window = prediction_window(record)
+    window = _evidence_window(record)
     if window is None:
         return found
     start, end = window
@@ -273,6 +274,17 @@ def _evidence(
             what = f"{_POINT_WORDS} of {point.date.isoformat()} on {slug}"
             found.append(Evidence(what, points.origin(part)))
     return found
+
+
+def _evidence_window(record: Cycle) -> tuple[datetime.date, datetime.date] | None:
+    """The days whose data points are evidence: the cycle's own test (see
+    :func:`~pdsa.analysis.predictions.prediction_window`); before its Do, the test as
+    planned, when the plan gives its start and its end (data already committed for those
+    days came before a prediction written now, Do or no Do)."""
+    window = prediction_window(record)
+    if window is None and record.plan.start is not None and record.plan.end is not None:
+        return record.plan.start, record.plan.end
+    return window
 
 
 def _phase_origin(lineage: RecordHistory, phase: str, *, present: bool) -> Origin | None:
