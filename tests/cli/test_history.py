@@ -246,3 +246,37 @@ def test_a_cycle_that_cannot_be_read_now_still_has_its_history(
     assert "its prediction is not judged" in outcome.stderr
     assert "this version is not valid TOML: its parts cannot be read" in outcome.stdout
     assert "Prediction" not in outcome.stdout
+
+
+def test_predictions_taken_out_after_the_study_are_shown_as_a_hindsight_edit(
+    story: dict[str, str], log: Path, run: Run
+) -> None:
+    repo = Repo(log, day=7)
+    repo.git("checkout", "--", "projects/outreach/cycles/text-the-day-before.toml")  # no Act
+    path = cycle_file(log, "text-the-day-before")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("[[plan.predictions]]")
+    end = text.index("\n\n", start) + 2
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    removed = repo.commit("Drop the prediction", author="Sam Okafor")[:7]
+    shown = run("history", "text-the-day-before", env={"COLUMNS": "200"}).stdout
+    assert (
+        f"{removed}  Drop the prediction\n"
+        "  by Sam Okafor, authored and committed 2026-03-09 09:00 +00:00\n"
+        f"  - prediction removed in {removed} by Sam Okafor, after the Study ({story['study']}): "
+        "a hindsight edit\n"
+        "      was: Attendance rises to at least 85% (attendance-rate, increase, 80)\n"
+    ) in shown
+    assert shown.endswith(
+        f"\nHindsight edit: predictions removed in {removed} by Sam Okafor, after the Study "
+        f"({story['study']})\n"
+    )
+    assert "Prediction made in advance" not in shown  # no prediction left to judge
+    data = json.loads(run("history", "text-the-day-before", "--format", "json").stdout)
+    assert data["prediction"] is None
+    assert [
+        (edit["change"]["commit"]["short"], edit["new"]) for edit in data["hindsight_edits"]
+    ] == [
+        (story["reword"], ["Attendance rises to at least 85% (attendance-rate, increase, 80)"]),
+        (removed, []),
+    ]

@@ -32,9 +32,11 @@ The verdict, commit order deciding, never the dates typed in the files (see
     copy. Never a guess.
 
 A **hindsight edit** is a change to the predictions (any text, measure, direction or
-target, or a prediction added or removed) in a commit after the one that added the
-Study, or in the working copy once the Study is committed. A change in the same commit
-as the Study is not counted: commit order cannot put it after.
+target, or a prediction added or removed, every one of them included) in a commit after
+the one that added the Study, or in the working copy once the Study is committed. A
+change in the same commit as the Study is not counted: commit order cannot put it after.
+A cycle whose predictions were all removed has no verdict (it holds no prediction now),
+but the removal is still a hindsight edit (:func:`hindsight_edits`).
 """
 
 from __future__ import annotations
@@ -96,11 +98,18 @@ class HindsightEdit:
     #: When the Study was committed.
     study: Origin
 
+    @property
+    def removed(self) -> bool:
+        """Whether the edit took away every prediction."""
+        return not self.new
+
     def describe(self) -> str:
-        """``prediction changed in 3f2a1c9 by Amira, after the Study (1b2c3d4)``."""
+        """``prediction changed in 3f2a1c9 by Amira, after the Study (1b2c3d4)``;
+        ``predictions removed ...`` when none is left."""
         commit = self.origin.commit
         where = f"in {commit.short} by {commit.author}" if commit else "in the working copy"
-        return f"prediction changed {where}, after the Study ({self.study.describe()})"
+        what = "predictions removed" if self.removed else "prediction changed"
+        return f"{what} {where}, after the Study ({self.study.describe()})"
 
     def to_json(self) -> dict[str, object]:
         """The edit as a JSON object."""
