@@ -206,3 +206,35 @@ def test_a_cycle_that_never_had_a_prediction_is_not_reported(repo: Repo, run: Ru
     path.write_text(path.read_text(encoding="utf-8").replace('"See"', '"Look"'), encoding="utf-8")
     repo.commit("Reword the objective")
     assert run("check", "--strict").stdout == "Checked 4 files: no problems.\n"
+
+
+def test_a_measure_renamed_after_the_study_is_not_reported(repo: Repo, run: Run) -> None:
+    outcome = run(
+        "plan",
+        "Texts",
+        "--objective",
+        "See",
+        "--prediction",
+        "Up",
+        "--expect",
+        "attendance-rate up",
+    )
+    assert outcome.exit_code == 0, outcome.stderr
+    repo.commit("Plan")
+    assert run("do", "texts", "--as-planned", "--observations", "o").exit_code == 0
+    assert (
+        run("study", "texts", "--results", "r", "--matched", "no", "--learning", "l").exit_code == 0
+    )
+    repo.commit("Do and Study")
+    measures = repo.root / "projects" / "outreach" / "measures"
+    repo.git("mv", str(measures / "attendance-rate.toml"), str(measures / "attendance.toml"))
+    path = cycle_file(repo.root, "texts")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"attendance-rate"', '"attendance"'),
+        encoding="utf-8",
+    )
+    moved = repo.commit("Rename attendance-rate to attendance", author="Sam Okafor")
+    assert run("check", "--strict").stdout == "Checked 4 files: no problems.\n"
+    shown = run("history", "texts", env={"COLUMNS": "200"}).stdout
+    assert f"  ~ prediction follows its measure's rename in {moved[:7]} by Sam Okafor\n" in shown
+    assert "hindsight" not in shown.lower()

@@ -702,3 +702,76 @@ def test_a_repository_with_no_commit_yet(log: Path, run: Run) -> None:
     assert history.head is None
     assert [step.commit for step in history.record(CYCLE).steps] == [None]
     assert readings.verdicts[NAME].verdict == "not_tested_yet"
+
+
+# -- a measure renamed, as `pdsa rename` will rename one ----------------------------------
+
+RENAMED = "projects/outreach/measures/attendance.toml"
+
+
+def rename_the_measure(repo: Repo, log: Path, *, reword_too: bool = False) -> None:
+    """Move the measure's file and write its new name into the cycle, in one change."""
+    repo.git("mv", MEASURE, RENAMED)
+    path = cycle_file(log, "text-the-day-before")
+    text = path.read_text(encoding="utf-8").replace('"attendance-rate"', '"attendance"')
+    if reword_too:
+        text = text.replace("at least 80%", "at least 85%")
+    path.write_text(text, encoding="utf-8")
+
+
+def studied_with_a_point(repo: Repo, run: Run) -> str:
+    plan(run)
+    repo.commit("Plan")
+    record(run, "71", "2026-03-12")
+    repo.commit("Data")
+    do(run)
+    study(run)
+    return repo.commit("Do and Study")
+
+
+def test_a_measure_renamed_after_the_study_is_no_hindsight_edit(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    studied_with_a_point(repo, run)
+    rename_the_measure(repo, log)
+    moved = repo.commit("Rename attendance-rate to attendance", author="Sam Okafor")
+    history, readings = verdict_of(log)
+    verdict = readings.verdicts[NAME]
+    assert verdict.hindsight == ()
+    assert verdict.verdict == "made_in_advance"
+    assert verdict.evidence[-1].what == "the point of 2026-03-12 on attendance"
+    last = history.record(CYCLE).steps[-1]
+    assert last.commit is not None and last.commit.id == moved
+    assert [(c.part, c.action) for c in last.changes] == [
+        ("details", "changed"),
+        ("predictions", "renamed"),
+    ]
+    assert history.record(RENAMED).steps[-1].file.renamed_from == MEASURE
+
+
+def test_a_prediction_reworded_as_its_measure_is_renamed_is_still_a_hindsight_edit(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    studied_with_a_point(repo, run)
+    rename_the_measure(repo, log, reword_too=True)
+    moved = repo.commit("Rename, and raise the bar")
+    _, readings = verdict_of(log)
+    (edit,) = readings.verdicts[NAME].hindsight
+    assert edit.origin.commit is not None and edit.origin.commit.id == moved
+
+
+def test_a_measure_renamed_in_the_working_copy_is_no_hindsight_edit(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    studied_with_a_point(repo, run)
+    (log / MEASURE).rename(log / RENAMED)  # not even staged: the rename is found by content
+    path = cycle_file(log, "text-the-day-before")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"attendance-rate"', '"attendance"'),
+        encoding="utf-8",
+    )
+    history, readings = verdict_of(log)
+    assert readings.verdicts[NAME].hindsight == ()
+    last = history.record(CYCLE).steps[-1]
+    assert last.commit is None
+    assert ("predictions", "renamed") in [(c.part, c.action) for c in last.changes]

@@ -241,6 +241,8 @@ def hindsight_edits(
         return ()
     found = []
     for step, change in lineage.edits(PREDICTIONS):
+        if change.action == "renamed":
+            continue  # a measure renamed: the same prediction under the measure's new name
         if history.compare(study, step.origin) == "before":
             found.append(HindsightEdit(cycle, step.origin, change.old, change.new, study))
     return tuple(found)

@@ -20,8 +20,8 @@ from pdsa.analysis.provenance import WORDS, AdvanceVerdict, HindsightEdit
 from pdsa.analysis.record_parts import PREDICTIONS, Change
 from pdsa.render.safe import one_line
 
-_SIGN = {"added": "+", "changed": "~", "removed": "-"}
-_STYLE = {"added": "green", "changed": "yellow", "removed": "red"}
+_SIGN = {"added": "+", "changed": "~", "removed": "-", "renamed": "~"}
+_STYLE = {"added": "green", "changed": "yellow", "removed": "red", "renamed": "dim"}
 _VERDICT_STYLE = {
     "made_in_advance": "green",
     "written_with_data": "yellow",
@@ -174,7 +174,10 @@ def _print_change(
         for text in item.old:
             _line(console, f"was: {one_line(text)}", indent=indent + "    ")
         return
-    line = f"~ {label} changed {_where(step)}"
+    if item.action == "renamed":
+        line = f"~ {label} follows its measure's rename {_where(step)}"
+    else:
+        line = f"~ {label} changed {_where(step)}"
     if item.keys:
         line += f" ({', '.join(one_line(key) for key in item.keys)})"
     if edit is not None:
