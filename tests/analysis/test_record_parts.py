@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pdsa.analysis.record_parts import Change, compare, parts_of
+from pdsa.analysis.record_parts import Change, compare, follows_renames, parts_of
 
 PLAN = {
     "date": datetime.date(2026, 3, 5),
@@ -98,6 +98,20 @@ def test_points_are_parts_by_date_a_second_on_one_date_numbered() -> None:
         "point 2026-03-12 (2)",
     ]
     assert parts_of("measure", data)["point 2026-03-12 (2)"].shown == ("2.5",)
+
+
+def test_predictions_that_only_follow_a_measure_s_rename() -> None:
+    before = [
+        {"text": "Attendance rises", "measure": "attendance-rate", "direction": "increase"},
+        "Fewer complaints",
+    ]
+    renamed = [{**before[0], "measure": "attendance"}, "Fewer complaints"]
+    assert follows_renames(before, renamed, {"attendance-rate": "attendance"})
+    assert not follows_renames(before, renamed, {})
+    assert not follows_renames(before, renamed, {"attendance-rate": "visits"})
+    reworded = [{**renamed[0], "text": "Attendance soars"}, "Fewer complaints"]
+    assert not follows_renames(before, reworded, {"attendance-rate": "attendance"})
+    assert not follows_renames(before, before, {"attendance-rate": "attendance"})  # no change
 
 
 def test_a_project_is_told_key_by_key() -> None:

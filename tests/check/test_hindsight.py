@@ -168,3 +168,73 @@ def test_a_change_in_the_same_commit_as_the_study_is_not_reported(repo: Repo, ru
     path.write_text(path.read_text(encoding="utf-8").replace('"Up"', '"Down"'), encoding="utf-8")
     repo.commit("Do, Study and a new prediction at once")
     assert run("check").stdout == "Checked 4 files: no problems.\n"
+
+
+def take_every_prediction_out(repo: Repo) -> str:
+    path = cycle_file(repo.root, "text-the-day-before")
+    text = path.read_text(encoding="utf-8")
+    line = line_of_predictions(text)
+    kept = [row for number, row in enumerate(text.splitlines(), 1) if number != line]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def test_taking_every_prediction_out_after_the_study_is_a_hindsight_edit(
+    repo: Repo, run: Run
+) -> None:
+    studied, _ = plan_do_study(run, repo)
+    repo.git("checkout", "--", CYCLE)  # the lowered bar is not kept: the prediction goes
+    text = take_every_prediction_out(repo)
+    assert "predictions" not in text
+    removed = repo.commit("No prediction after all", author="Sam Okafor")
+    outcome = run("check", "--strict")
+    assert outcome.exit_code == 1
+    plan_line = text.splitlines().index("[plan]") + 1
+    assert outcome.stdout.startswith(
+        f"{CYCLE}:{plan_line}:1: P801 error: the predictions were removed in {removed[:7]} by "
+        f"Sam Okafor, after the Study was committed ({studied[:7]}): a hindsight edit\n"
+    )
+
+
+def test_a_cycle_that_never_had_a_prediction_is_not_reported(repo: Repo, run: Run) -> None:
+    assert run("plan", "Quiet", "--objective", "See").exit_code == 0
+    assert run("do", "quiet", "--as-planned", "--observations", "o").exit_code == 0
+    outcome = run("study", "quiet", "--results", "r", "--matched", "no", "--learning", "l")
+    assert outcome.exit_code == 0
+    repo.commit("Plan, Do and Study")
+    path = cycle_file(repo.root, "quiet")
+    path.write_text(path.read_text(encoding="utf-8").replace('"See"', '"Look"'), encoding="utf-8")
+    repo.commit("Reword the objective")
+    assert run("check", "--strict").stdout == "Checked 4 files: no problems.\n"
+
+
+def test_a_measure_renamed_after_the_study_is_not_reported(repo: Repo, run: Run) -> None:
+    outcome = run(
+        "plan",
+        "Texts",
+        "--objective",
+        "See",
+        "--prediction",
+        "Up",
+        "--expect",
+        "attendance-rate up",
+    )
+    assert outcome.exit_code == 0, outcome.stderr
+    repo.commit("Plan")
+    assert run("do", "texts", "--as-planned", "--observations", "o").exit_code == 0
+    assert (
+        run("study", "texts", "--results", "r", "--matched", "no", "--learning", "l").exit_code == 0
+    )
+    repo.commit("Do and Study")
+    measures = repo.root / "projects" / "outreach" / "measures"
+    repo.git("mv", str(measures / "attendance-rate.toml"), str(measures / "attendance.toml"))
+    path = cycle_file(repo.root, "texts")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"attendance-rate"', '"attendance"'),
+        encoding="utf-8",
+    )
+    moved = repo.commit("Rename attendance-rate to attendance", author="Sam Okafor")
+    assert run("check", "--strict").stdout == "Checked 4 files: no problems.\n"
+    shown = run("history", "texts", env={"COLUMNS": "200"}).stdout
+    assert f"  ~ prediction follows its measure's rename in {moved[:7]} by Sam Okafor\n" in shown
+    assert "hindsight" not in shown.lower()

@@ -109,6 +109,25 @@ def test_a_measure_s_points_and_a_project_s_changes(story: dict[str, str], run: 
     assert "  + created: schema_version, title, aim, lead_organisation, started, " in project
 
 
+def test_a_commit_made_later_than_it_was_authored_shows_both_dates(
+    story: dict[str, str], log: Path, run: Run
+) -> None:
+    repo = Repo(log, day=7)
+    repo.git("commit", "-q", "--amend", "--no-edit")  # authored 7 March, committed 8 March
+    amended = repo.short()
+    shown = run("history", "text-the-day-before", env={"COLUMNS": "120"}).stdout
+    assert (
+        f"{amended}  Tidy the wording\n"
+        "  by Sam Okafor, authored 2026-03-07 09:00 +00:00, committed 2026-03-08 09:00 +00:00\n"
+    ) in shown
+    data = json.loads(run("history", "text-the-day-before", "--format", "json").stdout)
+    commit = data["steps"][-2]["commit"]
+    assert (commit["author_date"], commit["commit_date"]) == (
+        "2026-03-07T09:00:00+00:00",
+        "2026-03-08T09:00:00+00:00",
+    )
+
+
 def test_the_whole_log_s_timeline(story: dict[str, str], run: Run) -> None:
     outcome = run("history")
     assert outcome.exit_code == 0
@@ -227,3 +246,37 @@ def test_a_cycle_that_cannot_be_read_now_still_has_its_history(
     assert "its prediction is not judged" in outcome.stderr
     assert "this version is not valid TOML: its parts cannot be read" in outcome.stdout
     assert "Prediction" not in outcome.stdout
+
+
+def test_predictions_taken_out_after_the_study_are_shown_as_a_hindsight_edit(
+    story: dict[str, str], log: Path, run: Run
+) -> None:
+    repo = Repo(log, day=7)
+    repo.git("checkout", "--", "projects/outreach/cycles/text-the-day-before.toml")  # no Act
+    path = cycle_file(log, "text-the-day-before")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("[[plan.predictions]]")
+    end = text.index("\n\n", start) + 2
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    removed = repo.commit("Drop the prediction", author="Sam Okafor")[:7]
+    shown = run("history", "text-the-day-before", env={"COLUMNS": "200"}).stdout
+    assert (
+        f"{removed}  Drop the prediction\n"
+        "  by Sam Okafor, authored and committed 2026-03-09 09:00 +00:00\n"
+        f"  - prediction removed in {removed} by Sam Okafor, after the Study ({story['study']}): "
+        "a hindsight edit\n"
+        "      was: Attendance rises to at least 85% (attendance-rate, increase, 80)\n"
+    ) in shown
+    assert shown.endswith(
+        f"\nHindsight edit: predictions removed in {removed} by Sam Okafor, after the Study "
+        f"({story['study']})\n"
+    )
+    assert "Prediction made in advance" not in shown  # no prediction left to judge
+    data = json.loads(run("history", "text-the-day-before", "--format", "json").stdout)
+    assert data["prediction"] is None
+    assert [
+        (edit["change"]["commit"]["short"], edit["new"]) for edit in data["hindsight_edits"]
+    ] == [
+        (story["reword"], ["Attendance rises to at least 85% (attendance-rate, increase, 80)"]),
+        (removed, []),
+    ]

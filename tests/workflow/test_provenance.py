@@ -183,6 +183,83 @@ def test_typed_dates_do_not_decide_commit_order_does(repo: Repo, run: Run, log: 
     assert plan_and_do[:7] in readings.verdicts[NAME].reason
 
 
+def test_only_points_in_the_window_on_a_measure_the_prediction_names_are_evidence(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    outcome = run("measure", "new", "Wait time", "--type", "process")
+    assert outcome.exit_code == 0, outcome.stderr
+    record(run, "64", "2026-03-02")  # attendance, before the window (10 to 20 March)
+    outcome = run("measure", "record", "wait-time", "30", "--date", "2026-03-12")
+    assert outcome.exit_code == 0, outcome.stderr  # in the window, on a measure not predicted
+    repo.commit("Data before the plan")
+    plan(run, "Text the day before", "--measure", "wait-time")
+    planned = repo.commit("Plan")
+    do(run)
+    done = repo.commit("Do")
+    _, readings = verdict_of(log)
+    verdict = readings.verdicts[NAME]
+    assert verdict.verdict == "made_in_advance"
+    assert [item.what for item in verdict.evidence] == ["the Do"]
+    assert verdict.reason == f"the prediction ({planned[:7]}) came before the Do ({done[:7]})"
+
+
+def test_a_prediction_committed_with_a_data_point_is_written_with_the_data(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    plan(run)
+    record(run, "71", "2026-03-12")
+    both = repo.commit("Plan, and the first week's attendance")
+    _, readings = verdict_of(log)
+    verdict = readings.verdicts[NAME]
+    assert verdict.verdict == "written_with_data"
+    assert verdict.reason == (
+        f"the prediction arrived in {both[:7]} with the point of 2026-03-12 on attendance-rate"
+    )
+
+
+def test_the_point_shown_is_the_first_committed_not_the_first_dated(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    plan(run)
+    planned = repo.commit("Plan")
+    record(run, "74", "2026-03-15")
+    first = repo.commit("Attendance, 15 March")
+    path = measure_file(log, "attendance-rate")  # a point dated earlier, put first, later
+    text = path.read_text(encoding="utf-8")
+    at = text.index("[[points]]")
+    point = "[[points]]\ndate = 2026-03-12\nvalue = 71\n\n"
+    path.write_text(text[:at] + point + text[at:], encoding="utf-8")
+    repo.commit("Attendance, 12 March, found later")
+    _, readings = verdict_of(log)
+    verdict = readings.verdicts[NAME]
+    assert verdict.verdict == "made_in_advance"
+    assert verdict.reason == (
+        f"the prediction ({planned[:7]}) came before the point of 2026-03-15 on "
+        f"attendance-rate ({first[:7]})"
+    )
+
+
+def test_kept_verdicts_are_judged_again_when_a_named_measure_has_uncommitted_data(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    plan(run)
+    repo.commit("Plan")
+
+    def readings() -> AdvanceReadings:  # without a history given: verdicts kept per HEAD
+        scanned = Log(log)
+        return advance_readings(
+            scanned,
+            scanned.scan_cycles(["outreach"]).records,
+            scanned.scan_measures(["outreach"]).records,
+        )
+
+    assert readings().verdicts[NAME].verdict == "not_tested_yet"
+    record(run, "71", "2026-03-12")  # not committed: HEAD is the same
+    verdict = readings().verdicts[NAME]
+    assert verdict.verdict == "made_in_advance"
+    assert verdict.evidence[-1].origin.commit is None
+
+
 def test_a_cycle_with_no_do_yet_is_not_tested(repo: Repo, run: Run, log: Path) -> None:
     plan(run)
     repo.commit("Plan")
@@ -625,3 +702,76 @@ def test_a_repository_with_no_commit_yet(log: Path, run: Run) -> None:
     assert history.head is None
     assert [step.commit for step in history.record(CYCLE).steps] == [None]
     assert readings.verdicts[NAME].verdict == "not_tested_yet"
+
+
+# -- a measure renamed, as `pdsa rename` will rename one ----------------------------------
+
+RENAMED = "projects/outreach/measures/attendance.toml"
+
+
+def rename_the_measure(repo: Repo, log: Path, *, reword_too: bool = False) -> None:
+    """Move the measure's file and write its new name into the cycle, in one change."""
+    repo.git("mv", MEASURE, RENAMED)
+    path = cycle_file(log, "text-the-day-before")
+    text = path.read_text(encoding="utf-8").replace('"attendance-rate"', '"attendance"')
+    if reword_too:
+        text = text.replace("at least 80%", "at least 85%")
+    path.write_text(text, encoding="utf-8")
+
+
+def studied_with_a_point(repo: Repo, run: Run) -> str:
+    plan(run)
+    repo.commit("Plan")
+    record(run, "71", "2026-03-12")
+    repo.commit("Data")
+    do(run)
+    study(run)
+    return repo.commit("Do and Study")
+
+
+def test_a_measure_renamed_after_the_study_is_no_hindsight_edit(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    studied_with_a_point(repo, run)
+    rename_the_measure(repo, log)
+    moved = repo.commit("Rename attendance-rate to attendance", author="Sam Okafor")
+    history, readings = verdict_of(log)
+    verdict = readings.verdicts[NAME]
+    assert verdict.hindsight == ()
+    assert verdict.verdict == "made_in_advance"
+    assert verdict.evidence[-1].what == "the point of 2026-03-12 on attendance"
+    last = history.record(CYCLE).steps[-1]
+    assert last.commit is not None and last.commit.id == moved
+    assert [(c.part, c.action) for c in last.changes] == [
+        ("details", "changed"),
+        ("predictions", "renamed"),
+    ]
+    assert history.record(RENAMED).steps[-1].file.renamed_from == MEASURE
+
+
+def test_a_prediction_reworded_as_its_measure_is_renamed_is_still_a_hindsight_edit(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    studied_with_a_point(repo, run)
+    rename_the_measure(repo, log, reword_too=True)
+    moved = repo.commit("Rename, and raise the bar")
+    _, readings = verdict_of(log)
+    (edit,) = readings.verdicts[NAME].hindsight
+    assert edit.origin.commit is not None and edit.origin.commit.id == moved
+
+
+def test_a_measure_renamed_in_the_working_copy_is_no_hindsight_edit(
+    repo: Repo, run: Run, log: Path
+) -> None:
+    studied_with_a_point(repo, run)
+    (log / MEASURE).rename(log / RENAMED)  # not even staged: the rename is found by content
+    path = cycle_file(log, "text-the-day-before")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"attendance-rate"', '"attendance"'),
+        encoding="utf-8",
+    )
+    history, readings = verdict_of(log)
+    assert readings.verdicts[NAME].hindsight == ()
+    last = history.record(CYCLE).steps[-1]
+    assert last.commit is None
+    assert ("predictions", "renamed") in [(c.part, c.action) for c in last.changes]

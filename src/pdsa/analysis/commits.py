@@ -9,11 +9,11 @@ when a record's history needs them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from pdsa.analysis.record_parts import Change, Kind
+from pdsa.analysis.record_parts import PREDICTIONS, Change, Kind, follows_renames
 from pdsa.errors import PdsaError
 
 
@@ -80,6 +80,46 @@ def record_name(change: FileChange) -> str:
     if change.kind == "project" and len(parts) == 3:
         return parts[1]
     return change.path
+
+
+def follow_measure_renames(
+    files: Sequence[FileChange], predictions: Callable[[FileChange], tuple[Any, Any] | None]
+) -> tuple[FileChange, ...]:
+    """The files one commit (or the working copy) changed, with each change to a cycle's
+    predictions that only writes in the new name of a measure renamed in the same change
+    (as renaming a measure rewrites every reference to it) marked ``renamed``: what was
+    predicted did not change, so it is no hindsight edit.
+
+    ``predictions`` gives a cycle file's predictions before and after (None when either
+    version cannot be read).
+    """
+    renames: dict[str, dict[str, str]] = {}
+    for change in files:
+        old, new = (change.renamed_from or "").split("/"), change.path.split("/")
+        if change.kind == "measure" and not change.deleted and len(old) == len(new) == 4:
+            slugs = renames.setdefault(new[1], {})
+            slugs[old[3].removesuffix(".toml")] = new[3].removesuffix(".toml")
+    if not renames:
+        return tuple(files)
+    marked = []
+    for change in files:
+        named = renames.get(change.path.split("/")[1]) if change.kind == "cycle" else None
+        if named and any(_predictions_changed(item) for item in change.changes):
+            values = predictions(change)
+            if values is not None and follows_renames(*values, named):
+                change = replace(
+                    change,
+                    changes=tuple(
+                        replace(item, action="renamed") if _predictions_changed(item) else item
+                        for item in change.changes
+                    ),
+                )
+        marked.append(change)
+    return tuple(marked)
+
+
+def _predictions_changed(item: Change) -> bool:
+    return item.part == PREDICTIONS and item.action == "changed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,9 @@ The prediction
 The evidence
     The commit that added the cycle's ``[do]``, the one that added its ``[study]``, and
     the commit that added each data point dated inside the cycle's window (from
-    :func:`pdsa.analysis.predictions.prediction_window`) on each measure the predictions
-    name (the cycle's ``measures`` when no prediction names one).
+    :func:`pdsa.analysis.predictions.prediction_window`; before the Do, the planned start
+    to the planned end) on each measure the predictions name (the cycle's ``measures``
+    when no prediction names one).
 
 The verdict, commit order deciding, never the dates typed in the files (see
 :meth:`pdsa.analysis.history.History.compare` for the order):
@@ -31,9 +32,11 @@ The verdict, commit order deciding, never the dates typed in the files (see
     copy. Never a guess.
 
 A **hindsight edit** is a change to the predictions (any text, measure, direction or
-target, or a prediction added or removed) in a commit after the one that added the
-Study, or in the working copy once the Study is committed. A change in the same commit
-as the Study is not counted: commit order cannot put it after.
+target, or a prediction added or removed, every one of them included) in a commit after
+the one that added the Study, or in the working copy once the Study is committed. A
+change in the same commit as the Study is not counted: commit order cannot put it after.
+A cycle whose predictions were all removed has no verdict (it holds no prediction now),
+but the removal is still a hindsight edit (:func:`hindsight_edits`).
 """
 
 from __future__ import annotations
@@ -95,11 +98,18 @@ class HindsightEdit:
     #: When the Study was committed.
     study: Origin
 
+    @property
+    def removed(self) -> bool:
+        """Whether the edit took away every prediction."""
+        return not self.new
+
     def describe(self) -> str:
-        """``prediction changed in 3f2a1c9 by Amira, after the Study (1b2c3d4)``."""
+        """``prediction changed in 3f2a1c9 by Amira, after the Study (1b2c3d4)``;
+        ``predictions removed ...`` when none is left."""
         commit = self.origin.commit
         where = f"in {commit.short} by {commit.author}" if commit else "in the working copy"
-        return f"prediction changed {where}, after the Study ({self.study.describe()})"
+        what = "predictions removed" if self.removed else "prediction changed"
+        return f"{what} {where}, after the Study ({self.study.describe()})"
 
     def to_json(self) -> dict[str, object]:
         """The edit as a JSON object."""
@@ -231,6 +241,8 @@ def hindsight_edits(
         return ()
     found = []
     for step, change in lineage.edits(PREDICTIONS):
+        if change.action == "renamed":
+            continue  # a measure renamed: the same prediction under the measure's new name
         if history.compare(study, step.origin) == "before":
             found.append(HindsightEdit(cycle, step.origin, change.old, change.new, study))
     return tuple(found)
@@ -255,7 +267,7 @@ def _evidence(
         origin = _phase_origin(lineage, phase, present=getattr(record, phase) is not None)
         if origin is not None:
             found.append(Evidence(label, origin))
-    window = prediction_window(record)
+    window = _evidence_window(record)
     if window is None:
         return found
     start, end = window
@@ -273,6 +285,17 @@ def _evidence(
             what = f"{_POINT_WORDS} of {point.date.isoformat()} on {slug}"
             found.append(Evidence(what, points.origin(part)))
     return found
+
+
+def _evidence_window(record: Cycle) -> tuple[datetime.date, datetime.date] | None:
+    """The days whose data points are evidence: the cycle's own test (see
+    :func:`~pdsa.analysis.predictions.prediction_window`); before its Do, the test as
+    planned, when the plan gives its start and its end (data already committed for those
+    days came before a prediction written now, Do or no Do)."""
+    window = prediction_window(record)
+    if window is None and record.plan.start is not None and record.plan.end is not None:
+        return record.plan.start, record.plan.end
+    return window
 
 
 def _phase_origin(lineage: RecordHistory, phase: str, *, present: bool) -> Origin | None:

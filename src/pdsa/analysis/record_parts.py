@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Kind = Literal["programme", "project", "cycle", "measure"]
-Action = Literal["added", "changed", "removed"]
+#: ``renamed``: a cycle's predictions changed only to name a measure renamed alongside
+#: them (see :func:`follows_renames`): what was predicted is the same.
+Action = Literal["added", "changed", "removed", "renamed"]
 Data = Mapping[str, Any]
 
 PHASE_PARTS = ("plan", "do", "study", "act")
@@ -138,6 +140,22 @@ def prediction_texts(value: Any) -> tuple[str, ...]:
         else:
             shown.append(_plain(entry))
     return tuple(shown)
+
+
+def follows_renames(before: Any, after: Any, renames: Mapping[str, str]) -> bool:
+    """Whether the predictions ``after`` are ``before`` with nothing changed but the
+    measures ``renames`` maps (old slug to new slug) written under their new names, as
+    renaming a measure rewrites every reference to it."""
+    old, new = _normal_predictions(before), _normal_predictions(after)
+    if not isinstance(old, list) or not renames:
+        return False
+    moved = [
+        {**entry, "measure": renames[entry["measure"]]}
+        if isinstance(entry, Mapping) and entry.get("measure") in renames
+        else entry
+        for entry in old
+    ]
+    return _digest(moved) == _digest(new) != _digest(old)
 
 
 def _cycle_parts(data: Data, memo: dict[int, Part] | None) -> dict[str, Part]:

@@ -3,8 +3,9 @@
 The rule needs the log's git history, which costs a few git processes and (the first
 time) reading every commit; so it is asked for only when it can find something: the
 rule is selected, the log lies inside a git repository (seen without starting git), and
-a cycle being checked holds both predictions and a Study. A log outside git, or a check
-of files that hold no such cycle, never starts git and loads none of this.
+a cycle being checked holds a Study (with predictions, or with predictions taken out).
+A log outside git, or a check of files that hold no such cycle, never starts git and
+loads none of this.
 
 Where the history cannot be read (no git installed, a shallow clone cut off before the
 Study) nothing is guessed: no finding, and a note on stderr says what was not checked.
@@ -33,18 +34,13 @@ class HindsightCheck:
 
 
 def is_candidate(data: dict[str, Any]) -> bool:
-    """Whether a cycle's data could hold a hindsight edit: predictions and a Study."""
-    plan = data.get("plan")
-    if not isinstance(plan, dict) or not isinstance(data.get("study"), dict):
-        return False
-    predictions = plan.get("predictions")
-    return isinstance(predictions, list) and any(
-        not isinstance(entry, str) or entry.strip() for entry in predictions
-    )
+    """Whether a cycle's data could hold a hindsight edit: a Study. Predictions are not
+    needed now: taking every prediction out after the Study is a hindsight edit too."""
+    return isinstance(data.get("plan"), dict) and isinstance(data.get("study"), dict)
 
 
 def check_hindsight(root: Path, candidates: Sequence[Entry], *, strict: bool) -> HindsightCheck:
-    """P801 findings on ``candidates`` (cycles with predictions and a Study)."""
+    """P801 findings on ``candidates`` (cycles with a Study)."""
     from pdsa.store.root import inside_git
 
     if not candidates or not inside_git(root):
@@ -72,11 +68,12 @@ def check_hindsight(root: Path, candidates: Sequence[Entry], *, strict: bool) ->
                 if commit is not None
                 else "in the working copy (not committed yet)"
             )
+            changed = "removed" if edit.removed else "changed"
             item = finding(
                 CODE,
                 entry.rel,
                 position,
-                f"the predictions were changed {where}, after the Study was committed "
+                f"the predictions were {changed} {where}, after the Study was committed "
                 f"({edit.study.describe()}): a hindsight edit",
                 hint="a prediction is judged as written before the data; put it back as it "
                 "was and say what you learned in [study] (pdsa history shows both texts)",

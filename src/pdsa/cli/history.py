@@ -78,6 +78,11 @@ def history(
                     "shallow": found.shallow,
                     **view.history.to_json(),
                     "prediction": None if view.verdict is None else view.verdict.to_json(),
+                    **(
+                        {"hindsight_edits": [edit.to_json() for edit in view.hindsight]}
+                        if kind == "cycle"
+                        else {}
+                    ),
                 }
             )
         )
@@ -91,5 +96,6 @@ def history(
         name=view.name,
         kind=kind,
         verdict=view.verdict,
+        hindsight=view.hindsight,
         shallow=found.shallow,
     )

@@ -20,8 +20,8 @@ from pdsa.analysis.provenance import WORDS, AdvanceVerdict, HindsightEdit
 from pdsa.analysis.record_parts import PREDICTIONS, Change
 from pdsa.render.safe import one_line
 
-_SIGN = {"added": "+", "changed": "~", "removed": "-"}
-_STYLE = {"added": "green", "changed": "yellow", "removed": "red"}
+_SIGN = {"added": "+", "changed": "~", "removed": "-", "renamed": "~"}
+_STYLE = {"added": "green", "changed": "yellow", "removed": "red", "renamed": "dim"}
 _VERDICT_STYLE = {
     "made_in_advance": "green",
     "written_with_data": "yellow",
@@ -42,8 +42,11 @@ def print_record(
     kind: str,
     verdict: AdvanceVerdict | None,
     shallow: bool,
+    hindsight: Sequence[HindsightEdit] = (),
 ) -> None:
-    """One record's history, then its prediction's verdict (for a cycle)."""
+    """One record's history, then its prediction's verdict (for a cycle) and its hindsight
+    edits (``hindsight``: the verdict's, or those of a cycle whose predictions were all
+    removed)."""
     # Names and paths are never broken: a reader copies them into commands.
     console.print(Text(f"History of {kind} {one_line(name)}", style="bold"), soft_wrap=True)
     console.print(Text(one_line(history.path)), soft_wrap=True)
@@ -52,7 +55,7 @@ def print_record(
     console.print()
     if not history.steps:
         console.print(Text("No commit holds this record, and it has no change to commit."))
-    hindsight = verdict.hindsight if verdict is not None else ()
+    hindsight = tuple(hindsight) or (verdict.hindsight if verdict is not None else ())
     for commit, steps in _by_commit(history.steps):
         _print_commit(console, commit)
         for step in steps:
@@ -68,6 +71,9 @@ def print_record(
     if verdict is not None:
         console.print()
         _print_verdict(console, verdict)
+    elif hindsight:
+        console.print()
+        _print_hindsight(console, hindsight)
 
 
 def print_timeline(console: Console, steps: Sequence[Step], *, shallow: bool) -> None:
@@ -156,16 +162,25 @@ def _print_change(
         for line in shown:
             _line(console, f"+ {one_line(line)}", indent=indent, style=style)
         return
+    edit = next((edit for edit in hindsight if edit.origin == step.origin), None)
+    if edit is None or item.part != PREDICTIONS:
+        edit = None
     if item.action == "removed":
-        _line(console, f"- {one_line(label)} removed", indent=indent, style=style)
+        if edit is None:
+            _line(console, f"- {one_line(label)} removed", indent=indent, style=style)
+            return
+        line = f"- {label} removed {_where(step)}, after the Study ({edit.study.describe()})"
+        _line(console, f"{line}: a hindsight edit", indent=indent, style="bold red")
+        for text in item.old:
+            _line(console, f"was: {one_line(text)}", indent=indent + "    ")
         return
-    commit = step.commit
-    where = f"in {commit.short} by {one_line(commit.author)}" if commit else "(not committed yet)"
-    line = f"~ {label} changed {where}"
+    if item.action == "renamed":
+        line = f"~ {label} follows its measure's rename {_where(step)}"
+    else:
+        line = f"~ {label} changed {_where(step)}"
     if item.keys:
         line += f" ({', '.join(one_line(key) for key in item.keys)})"
-    edit = next((edit for edit in hindsight if edit.origin == step.origin), None)
-    if edit is not None and item.part == PREDICTIONS:
+    if edit is not None:
         line += f", after the Study ({edit.study.describe()}): a hindsight edit"
     _line(console, line, indent=indent, style="bold red" if edit is not None else style)
     if item.old or item.new:
@@ -174,12 +189,21 @@ def _print_change(
                 _line(console, f"{word}: {one_line(text)}", indent=indent + "    ")
 
 
+def _where(step: Step) -> str:
+    commit = step.commit
+    return f"in {commit.short} by {one_line(commit.author)}" if commit else "(not committed yet)"
+
+
 def _print_verdict(console: Console, verdict: AdvanceVerdict) -> None:
     line = Text("Prediction ", style="bold")
     line.append(WORDS[verdict.verdict], style=f"bold {_VERDICT_STYLE.get(verdict.verdict, '')}")
     line.append(f": {one_line(verdict.reason)}")
     _line(console, line)
-    for edit in verdict.hindsight:
+    _print_hindsight(console, verdict.hindsight)
+
+
+def _print_hindsight(console: Console, hindsight: Sequence[HindsightEdit]) -> None:
+    for edit in hindsight:
         _line(console, f"Hindsight edit: {one_line(edit.describe())}", style="bold red")
 
 

@@ -33,7 +33,7 @@ COMMITS_FILE = "history-commits.marshal"
 HEAD_FILE = "history-head.marshal"
 VERDICTS_FILE = "history-verdicts.marshal"
 #: Bumped whenever what is cached, or how it is worked out, changes.
-FORMAT = 2
+FORMAT = 4
 #: The line ``pdsa init`` writes to a new log's ``.gitignore``.
 IGNORE_LINE = "/.pdsa/cache/"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pdsa.analysis.history import History, RecordHistory
 from pdsa.analysis.predictions import has_prediction
-from pdsa.analysis.provenance import AdvanceVerdict, MeasureFile
+from pdsa.analysis.provenance import AdvanceVerdict, HindsightEdit, MeasureFile, hindsight_edits
 from pdsa.errors import PdsaError
 from pdsa.model.loaded import Loaded
 from pdsa.store.log import Log
@@ -23,6 +23,9 @@ class RecordView:
     verdict: AdvanceVerdict | None = None
     #: Why the verdict is missing, when the cycle cannot be read now.
     problem: str | None = None
+    #: For a cycle: its predictions' changes after the Study was committed (the verdict's
+    #: own, or, for a cycle whose predictions were all taken out, their removal).
+    hindsight: tuple[HindsightEdit, ...] = ()
 
 
 def record_history(log: Log, history: History, *, kind: str, project: str, slug: str) -> RecordView:
@@ -40,7 +43,11 @@ def record_history(log: Log, history: History, *, kind: str, project: str, slug:
         problem = f"{error.location() or path}: {error.message}; its prediction is not judged"
         return RecordView(name, history.record(path), problem=problem)
     if not has_prediction(record):
-        return RecordView(name, history.record(path))
+        lineage = history.record(path)
+        edits = hindsight_edits(
+            history, cycle=name, lineage=lineage, studied=record.study is not None
+        )
+        return RecordView(name, lineage, hindsight=edits)
     measures = log.scan_measures([project])
     files = {
         item.slug: MeasureFile(measure_path(project, item.slug), item.record)
@@ -49,4 +56,4 @@ def record_history(log: Log, history: History, *, kind: str, project: str, slug:
     verdict = cycle_verdict(
         history, Loaded(project, slug, log.cycle_path(project, slug), record), files
     )
-    return RecordView(name, history.record(path), verdict)
+    return RecordView(name, history.record(path), verdict, hindsight=verdict.hindsight)

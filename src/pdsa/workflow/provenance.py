@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from pdsa.analysis.commits import Commit, CommitChanges, CommitStore, FileChange, to_data
+from pdsa.analysis.commits import (
+    Commit,
+    CommitChanges,
+    CommitStore,
+    FileChange,
+    follow_measure_renames,
+    to_data,
+)
 from pdsa.analysis.history import History
 from pdsa.analysis.provenance import (
     AdvanceReadings,
@@ -331,6 +338,8 @@ def _read_commits(repository: git.Repository, commits: Sequence[str]) -> dict[st
             for entry in commit.entries
             if (change := _file_change(repository, entry, versions, unread=cut_off)) is not None
         )
+        if not cut_off:
+            files = follow_measure_renames(files, lambda change: _committed(versions, change))
         if files:
             found[commit.id] = CommitChanges(
                 Commit(
@@ -345,6 +354,22 @@ def _read_commits(repository: git.Repository, commits: Sequence[str]) -> dict[st
                 files,
             )
     return found
+
+
+def _committed(versions: _Versions, change: FileChange) -> tuple[object, object] | None:
+    """A cycle's predictions in the version a commit replaced and in the one it wrote."""
+    if len(change.sources) != 1:
+        return None
+    return _predictions_in(versions.data(change.sources[0][1]), versions.data(change.blob))
+
+
+def _predictions_in(before: Data | None, after: Data | None) -> tuple[object, object] | None:
+    if before is None or after is None:
+        return None
+    old, new = before.get("plan"), after.get("plan")
+    if not isinstance(old, Mapping) or not isinstance(new, Mapping):
+        return None
+    return old.get("predictions"), new.get("predictions")
 
 
 def _file_change(
@@ -398,6 +423,7 @@ def _pending(repository: git.Repository) -> dict[str, FileChange]:
         git.read_blobs(repository, [source[1] for _, source, _ in entries if source is not None])
     )
     pending: dict[str, FileChange] = {}
+    parsed: dict[str, tuple[Data | None, Data]] = {}
     for path, source, deleted in entries:
         kind = kind_of(path)
         assert kind is not None
@@ -411,6 +437,8 @@ def _pending(repository: git.Repository) -> dict[str, FileChange]:
             continue
         before = versions.data(source[1]) if source is not None else None
         after = parse_version(raw)
+        if after is not None:
+            parsed[path] = (before, after)
         renamed = source[0] if source is not None and source[0] != path else None
         if after is None:
             pending[path] = FileChange(path, kind, None, sources, (), renamed, unreadable=True)
@@ -418,4 +446,8 @@ def _pending(repository: git.Repository) -> dict[str, FileChange]:
         changes, reread = compare(kind, [before] if source is not None else [], after)
         if changes or renamed:
             pending[path] = FileChange(path, kind, None, sources, changes, renamed, reread=reread)
-    return pending
+    marked = follow_measure_renames(
+        list(pending.values()),
+        lambda change: _predictions_in(*parsed[change.path]) if change.path in parsed else None,
+    )
+    return {change.path: change for change in marked}
